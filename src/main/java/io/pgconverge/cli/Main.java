@@ -1,0 +1,68 @@
+package io.pgconverge.cli;
+
+import io.pgconverge.model.EngineException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** The {@code pgconverge} command line. {@link #run} returns the exit code so tests can call it in-process. */
+@Command(name = "pgconverge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.",
+        subcommands = {LabCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces of errors.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs one command line; prints to out and err only; returns 0, 1 or 2 as the SPEC says. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCodes.ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.println(describe(ex));
+            err.flush();
+            return ExitCodes.ERROR;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String describe(Exception ex) {
+        if (ex instanceof EngineException) {
+            return ex.getMessage().lines().map(l -> "error: " + l).reduce((a, b) -> a + "\n" + b).orElse("error");
+        }
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return "error: " + message + " (run with --debug for details)";
+    }
+}

@@ -1,0 +1,35 @@
+package io.pgconverge.facts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a running server says about itself: one database session's worth of SQL facts.
+ *
+ * @param versionNum server_version_num, e.g. 150018
+ * @param currentLsn pg_current_wal_lsn() on a primary; empty in recovery
+ * @param receivedLsn pg_last_wal_receive_lsn() in recovery
+ * @param replayedLsn pg_last_wal_replay_lsn() in recovery
+ */
+public record ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
+                          Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
+                          Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
+                          List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
+                          List<ReplicationFact> replication) {
+    public ServerFacts {
+        settings = Map.copyOf(settings);
+        hbaRules = List.copyOf(hbaRules);
+        roles = Map.copyOf(roles);
+        slots = List.copyOf(slots);
+        replication = List.copyOf(replication);
+    }
+
+    public int majorVersion() {
+        return versionNum >= 100000 ? versionNum / 10000 : versionNum / 100;
+    }
+
+    public Optional<SettingFact> setting(String name) {
+        return Optional.ofNullable(settings.get(name));
+    }
+}

@@ -1,0 +1,28 @@
+package io.pgconverge.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The desired state of one cluster, as a loaded playbook with extra vars applied.
+ *
+ * @param settings postgresql.conf parameters, values normalised to PostgreSQL's text form
+ *                 (booleans as on/off), in playbook order
+ * @param marks    where each playbook key came from, by dotted path ("primary", "settings.wal_level",
+ *                 "hba[2]", "roles[0].password"); lets later stages point at the file
+ */
+public record DesiredState(String source, String group, String primary, int pgVersion,
+                           Map<String, String> settings, Optional<ArchiveSpec> archive, List<HbaRule> hba,
+                           List<RoleSpec> roles, Optional<ReplicationSpec> replication, Map<String, Mark> marks) {
+    public DesiredState {
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        hba = List.copyOf(hba);
+        roles = List.copyOf(roles);
+        marks = Map.copyOf(marks);
+    }
+
+    public Mark markOf(String path) {
+        return marks.getOrDefault(path, Mark.of(source));
+    }
+}
