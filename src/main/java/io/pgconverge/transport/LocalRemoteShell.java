@@ -1,0 +1,82 @@
+package io.pgconverge.transport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ansible_connection: local}: bash on this machine. When the engine runs as root and the node's user is
+ * another one, the script runs as that user through runuser.
+ */
+public final class LocalRemoteShell implements RemoteShell {
+    private final String host;
+    private final String user;
+
+    public LocalRemoteShell(String host, String user) {
+        this.host = host;
+        this.user = user;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public CommandResult run(String script, Duration timeout) {
+        List<String> command = new ArrayList<>();
+        String me = System.getProperty("user.name");
+        if (user != null && !user.isEmpty() && !user.equals(me)) {
+            if (!"root".equals(me)) {
+                throw new TransportException(host + ": cannot run commands as " + user + " from " + me
+                        + " with a local connection; run as root or as " + user);
+            }
+            command.addAll(List.of("runuser", "-u", user, "--"));
+        }
+        command.addAll(List.of("bash", "-s"));
+        try {
+            Process p = new ProcessBuilder(command).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(script.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new TransportException(host + ": command did not finish within " + timeout.toSeconds() + " s");
+            }
+            return new CommandResult(p.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new TransportException(host + ": cannot run bash: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(host + ": interrupted", e);
+        }
+    }
+
+    private static String readAll(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content, String mode) {
+        String script = FileWriteScript.of(path, content, mode);
+        CommandResult r = run(script, Duration.ofSeconds(60));
+        if (!r.ok()) {
+            throw new TransportException(host + ": cannot write " + path + ": " + r.stderr().strip());
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,27 @@
+package io.pgconverge.transport;
+
+import java.time.Duration;
+
+/**
+ * A shell on one node, logged in as the OS user PostgreSQL runs as. Implementations: SSH (sshj) and a
+ * local process. Thread-confined: one caller at a time.
+ */
+public interface RemoteShell extends AutoCloseable {
+    /** The inventory name of the node. */
+    String host();
+
+    /**
+     * Runs a bash script on the node. The script travels on stdin of {@code bash -s}, so nothing of it
+     * shows on a process's command line; {@code stdin} is not supported separately for that reason:
+     * embed data in the script with a quoted here-document where needed.
+     *
+     * @throws TransportException when the node cannot run it (not for a non-zero exit status)
+     */
+    CommandResult run(String script, Duration timeout);
+
+    /** Writes a file atomically (temporary file beside it, then rename) with the given octal mode. */
+    void writeFile(String path, byte[] content, String mode);
+
+    @Override
+    void close();
+}
