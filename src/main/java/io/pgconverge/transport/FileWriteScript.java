@@ -15,8 +15,7 @@ final class FileWriteScript {
                 + "chmod " + mode + " " + tmp + "\nmv -f " + tmp + " " + q + "\n";
     }
 
-    /** Single-quotes a word for bash. */
-    static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
+    private static String quote(String s) {
+        return ShellWords.quote(s);
     }
 }
