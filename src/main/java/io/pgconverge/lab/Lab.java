@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -85,11 +86,6 @@ public final class Lab {
 
     /** Refuses, naming them, addresses and ports held by something the lab did not start, before touching anything. */
     private void preflight(LabLayout layout, List<LabNode> wanted, LabSshd sshd) {
-        if (user.switches() && !runner.runAsNodeUser(List.of("test", "-x", dir.toString()),
-                java.time.Duration.ofSeconds(10)).ok()) {
-            throw new EngineException("the OS user " + user.nodeUser() + " cannot enter " + dir + " (a parent"
-                    + " directory is closed to it); choose a lab directory under /tmp with --dir");
-        }
         if (user.root()) {
             sshd.requirePrograms();
         }
@@ -103,9 +99,14 @@ public final class Lab {
         }
         conflicts.addAll(sshd.conflicts(layout.nodes()));
         if (!conflicts.isEmpty()) {
-            throw new EngineException(String.join("; ", conflicts) + "; the lab did not start "
-                    + (conflicts.size() == 1 ? "it" : "them") + " and leaves " + (conflicts.size() == 1 ? "it" : "them")
-                    + " alone: stop " + (conflicts.size() == 1 ? "it" : "them") + " first");
+            String them = conflicts.size() == 1 ? "it" : "them";
+            throw new EngineException(String.join("; ", conflicts) + "; the lab did not start " + them
+                    + " and leaves " + them + " alone: stop " + them + " first");
+        }
+        if (user.switches() && !runner.runAsNodeUser(List.of("test", "-x", dir.toString()),
+                Duration.ofSeconds(10)).ok()) {
+            throw new EngineException("the OS user " + user.nodeUser() + " cannot enter " + dir + " (a parent"
+                    + " directory is closed to it); choose a lab directory under /tmp with --dir");
         }
     }
 
