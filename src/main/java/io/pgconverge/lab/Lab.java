@@ -50,24 +50,14 @@ public final class Lab {
 
     /** Brings node1..nodeN and the sshd up; nodes beyond N that exist are left as they are. */
     public LabReport up(int nodeCount) {
-        new LabLayout(dir, nodeCount);
+        List<LabNode> wanted = new LabLayout(dir, nodeCount).nodes();
         files.prepareLabDir(dir);
         try (FileChannel lock = lock()) {
             PgInstall pg = PgInstall.locate(runner);
             LabLayout layout = new LabLayout(dir, Math.max(nodeCount, existingNodes()));
-            List<LabNode> wanted = layout.nodes().subList(0, nodeCount);
             LabSshd sshd = sshd(layout);
             preflight(layout, wanted, sshd);
-            NodeProbe probe = new NodeProbe(procs);
-            NodeServer servers = new NodeServer(pg, runner, files, probe, procs);
-            List<LabChange> changes = new ArrayList<>();
-            for (LabNode node : wanted) {
-                if (!probe.status(node).running()) {
-                    changes.addAll(servers.ensureInitialized(node));
-                    changes.add(new LabChange(node.name(), "started on " + node.address() + ":" + node.port()
-                            + " (pid " + servers.start(node) + ")"));
-                }
-            }
+            List<LabChange> changes = new ArrayList<>(startMissing(wanted, pg));
             List<String> notes = new ArrayList<>();
             if (user.root()) {
                 changes.addAll(sshd.ensureRunning(layout.nodes()));
@@ -82,6 +72,21 @@ public final class Lab {
         } catch (IOException e) {
             throw new EngineException("cannot lock the lab directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Initialises (where needed) and starts every wanted node that does not run. */
+    private List<LabChange> startMissing(List<LabNode> wanted, PgInstall pg) {
+        NodeProbe probe = new NodeProbe(procs);
+        NodeServer servers = new NodeServer(pg, runner, files, probe, procs);
+        List<LabChange> changes = new ArrayList<>();
+        for (LabNode node : wanted) {
+            if (!probe.status(node).running()) {
+                changes.addAll(servers.ensureInitialized(node));
+                changes.add(new LabChange(node.name(), "started on " + node.address() + ":" + node.port()
+                        + " (pid " + servers.start(node) + ")"));
+            }
+        }
+        return changes;
     }
 
     /** Refuses, naming them, addresses and ports held by something the lab did not start, before touching anything. */

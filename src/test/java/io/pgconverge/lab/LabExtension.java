@@ -38,6 +38,15 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
             return layout.inventory();
         }
 
+        /** The repository's inventories/lab.yml, which describes this lab when it is in the default directory. */
+        public Path committedInventory() {
+            return Path.of("inventories/lab.yml");
+        }
+
+        public boolean inDefaultDirectory() {
+            return layout.dir().equals(LabLayout.DEFAULT_DIR);
+        }
+
         public Path knownHosts() {
             return layout.knownHosts();
         }
