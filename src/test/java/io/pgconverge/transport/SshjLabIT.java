@@ -1,0 +1,148 @@
+package io.pgconverge.transport;
+
+import io.pgconverge.lab.LabExtension;
+import io.pgconverge.lab.LabExtension.RunningLab;
+import io.pgconverge.lab.LabLayout;
+import io.pgconverge.lab.LabNode;
+import io.pgconverge.model.Host;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** sshj against the lab's real sshd: host key verification, commands as the node user, file writes. */
+@ExtendWith(LabExtension.class)
+class SshjLabIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @Test
+    void everyNodeRunsCommandsAsItsOsUserOverVerifiedSsh(RunningLab lab) {
+        for (LabNode n : lab.nodes()) {
+            try (SshjRemoteShell shell = SshjRemoteShell.connect(lab.host(n), TIMEOUT)) {
+                CommandResult r = shell.run("id -un\nprintf '%s' \"$SSH_CONNECTION\" | cut -d' ' -f3\n", TIMEOUT);
+                assertEquals(0, r.exitCode(), r.stderr());
+                assertEquals(List.of(lab.nodeUser(), n.address()), r.stdout().strip().lines().toList());
+                assertTrue(shell.acceptedHostKey().isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void exitStatusAndStderrComeBack(RunningLab lab) {
+        try (SshjRemoteShell shell = SshjRemoteShell.connect(lab.host(lab.nodes().get(0)), TIMEOUT)) {
+            CommandResult r = shell.run("echo out; echo err >&2; exit 7\n", TIMEOUT);
+            assertEquals(new CommandResult(7, "out\n", "err\n"), r);
+        }
+    }
+
+    @Test
+    void aCommandThatOutlivesItsTimeoutIsReported(RunningLab lab) {
+        try (SshjRemoteShell shell = SshjRemoteShell.connect(lab.host(lab.nodes().get(0)), TIMEOUT)) {
+            TransportException e = assertThrows(TransportException.class,
+                    () -> shell.run("sleep 5\n", Duration.ofMillis(500)));
+            assertTrue(e.getMessage().contains("did not finish"), e.getMessage());
+        }
+    }
+
+    @Test
+    void writeFileWritesContentAndMode(RunningLab lab) {
+        LabNode n = lab.nodes().get(1);
+        String path = n.confDir().resolve("pgconverge-it-write.txt").toString();
+        byte[] content = "line 1\nline 'two' with $dollar\n".getBytes(StandardCharsets.UTF_8);
+        try (SshjRemoteShell shell = SshjRemoteShell.connect(lab.host(n), TIMEOUT)) {
+            shell.writeFile(path, content, "0640");
+            CommandResult r = shell.run("stat -c '%a %U' " + path + "\ncat " + path + "\nrm -f " + path + "\n", TIMEOUT);
+            assertEquals("640 " + lab.nodeUser() + "\n" + new String(content, StandardCharsets.UTF_8), r.stdout());
+        }
+    }
+
+    @Test
+    void aWrongHostKeyIsRefused(RunningLab lab, @TempDir Path tmp) throws Exception {
+        LabNode n = lab.nodes().get(0);
+        Path other = tmp.resolve("other_key");
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor());
+        String[] otherPub = Files.readString(tmp.resolve("other_key.pub")).split(" ");
+        Path knownHosts = tmp.resolve("known_hosts");
+        Files.writeString(knownHosts, "[" + n.address() + "]:" + LabLayout.SSH_PORT + " " + otherPub[0] + " "
+                + otherPub[1] + "\n");
+        for (boolean acceptNew : List.of(false, true)) {
+            Host host = withKnownHosts(lab.host(n), knownHosts, acceptNew);
+            TransportException e = assertThrows(TransportException.class, () -> SshjRemoteShell.connect(host, TIMEOUT));
+            assertTrue(e.getMessage().startsWith(n.name() + ": the host key of [" + n.address() + "]:2222"), e.getMessage());
+            assertTrue(e.getMessage().contains("does not match the one recorded in " + knownHosts), e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnknownHostIsRefusedUnlessNewKeysAreAccepted(RunningLab lab, @TempDir Path tmp) throws Exception {
+        LabNode n = lab.nodes().get(2);
+        Path knownHosts = tmp.resolve("known_hosts");
+        Files.writeString(knownHosts, "# empty\n");
+        Host strict = withKnownHosts(lab.host(n), knownHosts, false);
+        TransportException e = assertThrows(TransportException.class, () -> SshjRemoteShell.connect(strict, TIMEOUT));
+        assertTrue(e.getMessage().contains("is not in " + knownHosts), e.getMessage());
+
+        Host acceptNew = withKnownHosts(lab.host(n), knownHosts, true);
+        try (SshjRemoteShell shell = SshjRemoteShell.connect(acceptNew, TIMEOUT)) {
+            assertTrue(shell.acceptedHostKey().isPresent());
+        }
+        String recorded = Files.readString(knownHosts);
+        assertTrue(recorded.contains("[" + n.address() + "]:2222 ssh-ed25519 "), recorded);
+        try (SshjRemoteShell shell = SshjRemoteShell.connect(strict, TIMEOUT)) {
+            assertEquals(0, shell.run("true\n", TIMEOUT).exitCode());
+        }
+    }
+
+    @Test
+    void aMissingKnownHostsFileIsNamed(RunningLab lab, @TempDir Path tmp) {
+        Path missing = tmp.resolve("nowhere/known_hosts");
+        Host host = withKnownHosts(lab.host(lab.nodes().get(0)), missing, false);
+        TransportException e = assertThrows(TransportException.class, () -> SshjRemoteShell.connect(host, TIMEOUT));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    @Test
+    void aClosedPortIsOneClearSentence(RunningLab lab) {
+        LabNode n = lab.nodes().get(0);
+        Host h = lab.host(n);
+        Host closed = new Host(h.name(), h.address(), 2299, h.user(), h.privateKeyFile(), h.knownHostsFile(),
+                false, h.connection(), h.pg(), h.vars());
+        TransportException e = assertThrows(TransportException.class, () -> SshjRemoteShell.connect(closed, TIMEOUT));
+        assertEquals(n.name() + ": cannot connect over SSH to " + n.address() + ":2299: Connection refused",
+                e.getMessage());
+    }
+
+    @Test
+    void aKeyTheNodeDoesNotKnowCannotLogIn(RunningLab lab, @TempDir Path tmp) throws Exception {
+        Path stranger = tmp.resolve("stranger");
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", stranger.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor());
+        Host h = lab.host(lab.nodes().get(0));
+        Host wrongKey = new Host(h.name(), h.address(), h.sshPort(), h.user(), Optional.of(stranger.toString()),
+                h.knownHostsFile(), false, h.connection(), h.pg(), h.vars());
+        TransportException e = assertThrows(TransportException.class, () -> SshjRemoteShell.connect(wrongKey, TIMEOUT));
+        assertTrue(e.getMessage().startsWith(h.name() + ": SSH login as " + h.user()), e.getMessage());
+        assertNotEquals(-1, e.getMessage().indexOf("failed"));
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    static Host withKnownHosts(Host h, Path knownHosts, boolean acceptNew) {
+        return new Host(h.name(), h.address(), h.sshPort(), h.user(), h.privateKeyFile(),
+                Optional.of(knownHosts.toString()), acceptNew, h.connection(), h.pg(), h.vars());
+    }
+}
