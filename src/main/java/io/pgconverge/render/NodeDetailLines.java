@@ -36,7 +36,7 @@ final class NodeDetailLines {
         n.serverError().ifPresent(e -> d.add("server error", e));
         n.server().ifPresent(d::server);
         d.add("files", n.files().values().stream().sorted((a, b) -> a.path().compareTo(b.path()))
-                .map(NodeDetailLines::file).collect(Collectors.joining("; ")));
+                .map(NodeDetailLines::file).collect(Collectors.joining("\n")));
         d.add("last applied", n.lastApplied().map(NodeDetailLines::applied).orElse("never"));
         return d.render(n);
     }
@@ -137,7 +137,9 @@ final class NodeDetailLines {
         }
         out.append('\n');
         for (String[] l : lines) {
-            out.append("  ").append(l[0]).append(':').append(" ".repeat(16 - l[0].length())).append(l[1]).append('\n');
+            String indent = " ".repeat(19);
+            out.append("  ").append(l[0]).append(':').append(" ".repeat(16 - l[0].length()))
+                    .append(l[1].replace("\n", "\n" + indent)).append('\n');
         }
         return out.toString();
     }

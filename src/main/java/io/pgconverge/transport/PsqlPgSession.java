@@ -98,7 +98,8 @@ public final class PsqlPgSession implements PgSession {
     }
 
     private static String message(CommandResult r) {
-        String err = r.stderr().lines().map(String::strip).filter(l -> !l.isEmpty())
+        String err = r.stderr().lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.matches("LINE \\d+:.*") && !l.matches("\\^"))
                 .map(l -> l.replaceFirst("^psql:<stdin>:\\d+: ", "")).collect(Collectors.joining(" "));
         return err.isEmpty() ? "exit status " + r.exitCode() : err;
     }
