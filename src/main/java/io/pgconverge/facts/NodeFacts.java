@@ -4,24 +4,41 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything gathered about one node. An unreachable node has only its name and the reason.
+ * Everything gathered about one node. An unreachable node has only its name, address and the reason.
  *
+ * @param address the address the engine reached the node at (inventory ansible_host); empty when not known
+ * @param binDir  the binaries directory when {@code postgres} was found in it
  * @param files the files the engine manages or reads on this node, by absolute path
  * @param running a postmaster runs for the data directory (postmaster.pid names a live process)
  * @param server  SQL facts; empty when the server is down or no session could be opened
  * @param serverError why no SQL facts could be read although the server runs
+ * @param installedVersion {@code postgres --version} of binDir, e.g. "15.18"; empty without binaries
  */
 public record NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
                         Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
                         Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
-                        Optional<String> serverError, Optional<AppliedRecord> lastApplied) {
+                        Optional<String> serverError, Optional<AppliedRecord> lastApplied,
+                        String address, Optional<String> installedVersion) {
     public NodeFacts {
         files = Map.copyOf(files);
     }
 
+    /** Without address and installed version (both left empty). */
+    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
+                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
+                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
+                     Optional<String> serverError, Optional<AppliedRecord> lastApplied) {
+        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
+                lastApplied, "", Optional.empty());
+    }
+
     public static NodeFacts unreachable(String host, String reason) {
+        return unreachable(host, "", reason);
+    }
+
+    public static NodeFacts unreachable(String host, String address, String reason) {
         return new NodeFacts(host, false, Optional.of(reason), Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of(), false, Optional.empty(), Optional.empty(), Optional.empty());
+                Map.of(), false, Optional.empty(), Optional.empty(), Optional.empty(), address, Optional.empty());
     }
 
     public FileFact file(String path) {
@@ -35,5 +52,10 @@ public record NodeFacts(String host, boolean reachable, Optional<String> unreach
 
     public boolean isStandby() {
         return server.map(ServerFacts::inRecovery).orElse(false);
+    }
+
+    /** The major version of the installed binaries (15 for "15.18", 9.5 is 95... see {@link PgVersions}). */
+    public Optional<Integer> installedMajor() {
+        return installedVersion.flatMap(PgVersions::majorOf);
     }
 }

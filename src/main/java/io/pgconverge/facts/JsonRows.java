@@ -1,0 +1,56 @@
+package io.pgconverge.facts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.pgconverge.facts.ServerFactsParser.listOf;
+import static io.pgconverge.facts.ServerFactsParser.lsn;
+import static io.pgconverge.facts.ServerFactsParser.text;
+
+/** The row arrays of the facts document (hba rules, roles, slots, replication) as fact records. */
+final class JsonRows {
+    private JsonRows() {
+    }
+
+    static List<HbaRuleFact> hbaRules(JsonNode rows) {
+        return listOf(rows, r -> new HbaRuleFact(r.path("line_number").asInt(), r.path("type").asText(""),
+                strings(r.path("database")), strings(r.path("user_name")), text(r, "address"), text(r, "netmask"),
+                r.path("auth_method").asText(""), text(r, "error")));
+    }
+
+    static Map<String, RoleFact> roles(JsonNode rows) {
+        Map<String, RoleFact> roles = new LinkedHashMap<>();
+        for (JsonNode r : rows) {
+            String kind = r.path("password_kind").asText("none");
+            Optional<ScramVerifier> scram = text(r, "scram").map(ScramVerifier::new);
+            roles.put(r.path("name").asText(), new RoleFact(r.path("name").asText(), r.path("superuser").asBoolean(),
+                    r.path("login").asBoolean(), r.path("replication").asBoolean(), r.path("createdb").asBoolean(),
+                    r.path("createrole").asBoolean(), r.path("connection_limit").asInt(-1), kind, scram));
+        }
+        return roles;
+    }
+
+    static List<SlotFact> slots(JsonNode rows) {
+        return listOf(rows, r -> new SlotFact(r.path("name").asText(), r.path("type").asText(""),
+                r.path("active").asBoolean(), lsn(r, "restart_lsn"), text(r, "wal_status")));
+    }
+
+    static List<ReplicationFact> replication(JsonNode rows) {
+        return listOf(rows, r -> new ReplicationFact(r.path("application_name").asText(""), text(r, "client_addr"),
+                r.path("state").asText(""), lsn(r, "sent_lsn"), lsn(r, "flush_lsn"), lsn(r, "replay_lsn"),
+                r.path("sync_state").asText(""), text(r, "slot_name")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(n.asText());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,125 @@
+package io.pgconverge.facts;
+
+import io.pgconverge.model.PgLayout;
+
+import java.util.List;
+
+/**
+ * The one bash script that reads a node's OS-level facts in a single round trip. It prints {@code key=value}
+ * lines, a {@code controldata} block and one block per file, multi-line text base64-encoded so that no content
+ * can be mistaken for a delimiter; {@link OsReportParser} reads it back. The script always exits 0: a missing
+ * directory or unreadable file is a fact, not a failure. It never prints the content of the passfile.
+ */
+public final class OsFactsScript {
+    /** Marks the first line of the script's output, with the format version. */
+    static final String HEADER = "@@pgconverge-facts 1";
+
+    private OsFactsScript() {
+    }
+
+    /** The script for a node laid out as {@code layout}. */
+    public static String of(PgLayout layout) {
+        StringBuilder s = new StringBuilder();
+        s.append("export LC_ALL=C\n");
+        s.append("BIN=").append(quote(layout.binDir())).append('\n');
+        s.append("DATA=").append(quote(layout.dataDir())).append('\n');
+        s.append("CONF=").append(quote(layout.configDir())).append('\n');
+        s.append(FUNCTIONS);
+        s.append("echo '").append(HEADER).append("'\n");
+        s.append(SYSTEM);
+        s.append(DATA_DIR);
+        s.append(HBA_FILE);
+        for (ManagedFile f : files()) {
+            s.append("file ").append(f.shellPath()).append(f.withContent() ? " 1\n" : " 0\n");
+        }
+        s.append("exit 0\n");
+        return s.toString();
+    }
+
+    /** A file the script reports on; its path is a shell word using $CONF, $DATA or $HBA. */
+    record ManagedFile(String shellPath, boolean withContent) {
+    }
+
+    static List<ManagedFile> files() {
+        return List.of(
+                new ManagedFile("\"$CONF/postgresql.conf\"", true),
+                new ManagedFile("\"$HBA\"", true),
+                new ManagedFile("\"$CONF/pgconverge.conf\"", true),
+                new ManagedFile("\"$DATA/postgresql.auto.conf\"", true),
+                new ManagedFile("\"$DATA/recovery.conf\"", true),
+                new ManagedFile("\"$CONF/pgconverge.applied\"", true),
+                new ManagedFile("\"$CONF/pgconverge.pgpass\"", false));
+    }
+
+    private static final String FUNCTIONS = """
+            file() {
+              printf '@@file %s\\n' "$1"
+              if [ -e "$1" ]; then
+                printf 'exists=1\\nowner=%s\\nmode=%s\\n' "$(stat -c %U "$1" 2>/dev/null)" "$(stat -c %a "$1" 2>/dev/null)"
+                if [ "$2" = 1 ]; then
+                  if [ -r "$1" ] && [ -f "$1" ]; then echo readable=1; echo '@@content'; base64 < "$1"; else echo readable=0; fi
+                fi
+              else
+                echo exists=0
+              fi
+              echo '@@end'
+            }
+            """;
+
+    private static final String SYSTEM = """
+            ( . /etc/os-release 2>/dev/null; printf 'os_id=%s\\nos_version=%s\\n' "$ID" "$VERSION_ID" )
+            printf 'arch=%s\\nhostname=%s\\n' "$(uname -m)" "$(uname -n)"
+            if [ -x "$BIN/postgres" ]; then
+              echo bin_postgres=1
+              printf 'bin_version=%s\\n' "$("$BIN/postgres" --version 2>/dev/null | head -n 1)"
+            else
+              echo bin_postgres=0
+            fi
+            """;
+
+    private static final String DATA_DIR = """
+            if [ -d "$DATA" ]; then
+              echo data_exists=1
+              printf 'data_owner=%s\\n' "$(stat -c %U "$DATA" 2>/dev/null)"
+              if [ -r "$DATA" ] && [ -x "$DATA" ]; then echo data_readable=1; else echo data_readable=0; fi
+              if [ -e "$DATA/PG_VERSION" ]; then
+                echo data_initialised=1
+                printf 'pg_version=%s\\n' "$(head -n 1 "$DATA/PG_VERSION" 2>/dev/null)"
+              fi
+              [ -e "$DATA/standby.signal" ] && echo standby_signal=1
+              [ -e "$DATA/recovery.conf" ] && echo recovery_conf=1
+              if [ -r "$DATA/postmaster.pid" ]; then
+                pid=$(head -n 1 "$DATA/postmaster.pid")
+                printf 'postmaster_pid=%s\\n' "$pid"
+                if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+                  comm=$(cat "/proc/$pid/comm" 2>/dev/null)
+                  case "$comm" in ''|postgres*|postmaster*) echo running=1 ;; *) printf 'pid_taken_by=%s\\n' "$comm" ;; esac
+                fi
+              fi
+              if [ -x "$BIN/pg_controldata" ] && [ -r "$DATA/global/pg_control" ]; then
+                echo '@@block controldata'
+                "$BIN/pg_controldata" "$DATA" 2>&1 | base64
+                echo '@@end'
+              fi
+            else
+              echo data_exists=0
+            fi
+            """;
+
+    /** Where pg_hba.conf is: hba_file in postgresql.conf when set there, else beside postgresql.conf. */
+    private static final String HBA_FILE = """
+            HBA=''
+            if [ -r "$CONF/postgresql.conf" ]; then
+              HBA=$(sed -nE -e "s/^[[:space:]]*hba_file[[:space:]]*=?[[:space:]]*'([^']*)'.*/\\1/p" \\
+                -e "s/^[[:space:]]*hba_file[[:space:]]*=?[[:space:]]*([^'[:space:]#]+).*/\\1/p" "$CONF/postgresql.conf" | tail -n 1)
+            fi
+            [ -n "$HBA" ] || HBA="$CONF/pg_hba.conf"
+            case "$HBA" in /*) ;; *) HBA="$DATA/$HBA" ;; esac
+            printf 'hba_file=%s\\n' "$HBA"
+            """;
+
+    /** Single-quotes a word for bash. */
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

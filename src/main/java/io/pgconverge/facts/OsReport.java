@@ -1,0 +1,23 @@
+package io.pgconverge.facts;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the one OS-level round trip ({@link OsFactsScript}) found on a node.
+ *
+ * @param dataReadable the engine's user can list the data directory (else "running" could not be read)
+ * @param hbaFile      where pg_hba.conf is by postgresql.conf (hba_file), or beside postgresql.conf
+ * @param files        the files read, by absolute path; passwords in connection strings masked
+ */
+public record OsReport(Optional<OsFacts> os, Optional<String> binDir, Optional<String> installedVersion,
+                       DataDirFacts dataDir, boolean dataReadable, boolean running, String hbaFile,
+                       Map<String, FileFact> files, Optional<AppliedRecord> lastApplied) {
+    public OsReport {
+        files = Map.copyOf(files);
+    }
+
+    public FileFact file(String path) {
+        return files.getOrDefault(path, FileFact.absent(path));
+    }
+}

@@ -1,0 +1,59 @@
+package io.pgconverge.facts;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SqlFactsQueryTest {
+    @Test
+    void uses95Names() {
+        String q = SqlFactsQuery.forMajor(905);
+        assertTrue(q.contains("pg_current_xlog_location()"));
+        assertTrue(q.contains("pg_last_xlog_replay_location()"));
+        assertTrue(q.contains("pg_xlogfile_name("));
+        assertTrue(q.contains("r.replay_location"));
+        assertFalse(q.contains("pg_control_system"));
+        assertFalse(q.contains("pg_hba_file_rules"));
+        assertFalse(q.contains("pg_stat_wal_receiver"));
+        assertFalse(q.contains("'wal_status', wal_status"));
+        assertTrue(q.contains("pending_restart"));
+    }
+
+    @Test
+    void uses96ControlFunctionsAndWalReceiverWithoutSender() {
+        String q = SqlFactsQuery.forMajor(906);
+        assertTrue(q.contains("pg_control_system()"));
+        assertTrue(q.contains("pg_stat_wal_receiver"));
+        assertFalse(q.contains("'sender_host', sender_host"));
+        assertTrue(q.contains("pg_current_xlog_location()"));
+    }
+
+    @Test
+    void uses10WalNamesAndHbaRules() {
+        String q = SqlFactsQuery.forMajor(10);
+        assertTrue(q.contains("pg_current_wal_lsn()"));
+        assertTrue(q.contains("pg_last_wal_receive_lsn()"));
+        assertTrue(q.contains("pg_walfile_name("));
+        assertTrue(q.contains("r.sent_lsn"));
+        assertTrue(q.contains("FROM pg_hba_file_rules"));
+        assertFalse(q.contains("'sender_host', sender_host"));
+        assertFalse(q.contains("current_setting('primary_conninfo'"));
+    }
+
+    @Test
+    void uses11SenderAnd12RecoverySettingsAnd13WalStatus() {
+        assertTrue(SqlFactsQuery.forMajor(11).contains("'sender_host', sender_host"));
+        assertFalse(SqlFactsQuery.forMajor(11).contains("current_setting('primary_conninfo'"));
+        assertTrue(SqlFactsQuery.forMajor(12).contains("current_setting('primary_conninfo', true)"));
+        assertFalse(SqlFactsQuery.forMajor(12).contains("'wal_status', wal_status"));
+        assertTrue(SqlFactsQuery.forMajor(13).contains("'wal_status', wal_status"));
+    }
+
+    @Test
+    void neverAsksForAnMd5Hash() {
+        String q = SqlFactsQuery.forMajor(17);
+        assertTrue(q.contains("'scram', CASE WHEN rolpassword LIKE 'SCRAM-SHA-256$%' THEN rolpassword END"));
+        assertFalse(q.contains("'password', rolpassword"));
+    }
+}
