@@ -1,0 +1,40 @@
+package io.pgconverge.plan;
+
+import java.util.List;
+
+/**
+ * What an apply would do: the tasks in execution order, their dependency graph, warnings, refusals and a
+ * summary. A plan with refusals is shown but never applied. Same inputs give an equal plan, and every
+ * renderer gives byte-identical output for equal plans.
+ *
+ * @param playbook  the playbook the plan was made from
+ * @param hosts     the cluster's hosts in inventory order (renderers group tasks by them)
+ * @param refusals  reasons the plan will not act; non-empty means it must not be applied
+ */
+public record Plan(String playbook, List<String> hosts, List<Task> tasks, PlanGraph graph, List<Notice> warnings,
+                   List<Notice> refusals, PlanSummary summary) {
+    public Plan {
+        hosts = List.copyOf(hosts);
+        tasks = List.copyOf(tasks);
+        warnings = List.copyOf(warnings);
+        refusals = List.copyOf(refusals);
+    }
+
+    public static Plan of(String playbook, List<String> hosts, PlanGraph graph, List<Notice> warnings,
+                          List<Notice> refusals) {
+        return new Plan(playbook, hosts, graph.order(), graph, warnings, refusals, PlanSummary.of(graph.order()));
+    }
+
+    public boolean hasChanges() {
+        return !tasks.isEmpty();
+    }
+
+    public boolean refused() {
+        return !refusals.isEmpty();
+    }
+
+    /** The tasks of one host, in execution order. */
+    public List<Task> tasksOf(String host) {
+        return tasks.stream().filter(t -> t.host().equals(host)).toList();
+    }
+}
