@@ -1,0 +1,78 @@
+package io.pgconverge.exec;
+
+import io.pgconverge.model.EngineException;
+import io.pgconverge.plan.BaseBackup;
+import io.pgconverge.plan.InitDb;
+import io.pgconverge.plan.Rewind;
+import io.pgconverge.transport.CommandResult;
+import io.pgconverge.transport.ShellWords;
+
+import java.nio.charset.StandardCharsets;
+
+/** Runners of the tasks that make or rewrite a data directory: initdb, base backup, rewind. */
+final class DataDirRunners {
+    private DataDirRunners() {
+    }
+
+    private static void requireStopped(RunContext context, String what) {
+        if (new ServerControl(context).running()) {
+            throw new EngineException(context.task().host() + ": the server is running; " + what
+                    + " needs it stopped");
+        }
+    }
+
+    /** A script that removes the passfile however it ends, then runs the commands and stops at the first failure. */
+    private static String guarded(String passfile, Iterable<String> commands) {
+        StringBuilder s = new StringBuilder("set -e\ntrap 'rm -f -- " + passfile.replace("'", "'\\''") + "' EXIT\n");
+        commands.forEach(c -> s.append(c).append('\n'));
+        return s.toString();
+    }
+
+    static final class InitDbRunner implements TaskRunner<InitDb> {
+        @Override
+        public String run(InitDb task, RunContext context) {
+            String version = ShellWords.quote(task.dataDir() + "/PG_VERSION");
+            if (context.shell().run("[ -f " + version + " ]\n", RunContext.COMMAND_TIMEOUT).ok()) {
+                return "already initialised";
+            }
+            context.check(task.command() + "\n", RunContext.LONG_TIMEOUT, "initdb");
+            return "initialised";
+        }
+    }
+
+    static final class BaseBackupRunner implements TaskRunner<BaseBackup> {
+        @Override
+        public String run(BaseBackup task, RunContext context) {
+            requireStopped(context, "a base backup");
+            context.shell().writeFile(task.passfile(), task.passfileContent().getBytes(StandardCharsets.UTF_8), "0600");
+            java.util.List<String> commands = new java.util.ArrayList<>();
+            commands.add(task.clearStagingCommand());
+            commands.add(task.fetchCommand() + " 2>&1 | tr '\\r' '\\n' | tail -n 3; test \"${PIPESTATUS[0]}\" -eq 0");
+            task.moveAsideCommand().ifPresent(commands::add);
+            commands.add(task.moveInCommand());
+            commands.add("du -sh " + ShellWords.quote(task.dataDir()) + " | cut -f1");
+            if (task.replacesDataDir()) {
+                commands.add("ls -d " + ShellWords.quote(task.asidePrefix()) + "* | tail -n 1");
+            }
+            CommandResult r = context.check(guarded(task.passfile(), commands), RunContext.LONG_TIMEOUT,
+                    "pg_basebackup from " + task.source());
+            String[] lines = r.stdout().strip().split("\n");
+            String detail = "copied " + (task.replacesDataDir() && lines.length >= 2 ? lines[lines.length - 2]
+                    : lines[lines.length - 1]) + " from " + task.source();
+            return task.replacesDataDir() ? detail + "; old data directory moved to " + lines[lines.length - 1] : detail;
+        }
+    }
+
+    static final class RewindRunner implements TaskRunner<Rewind> {
+        @Override
+        public String run(Rewind task, RunContext context) {
+            requireStopped(context, "pg_rewind");
+            context.shell().writeFile(task.passfile(), task.passfileContent().getBytes(StandardCharsets.UTF_8), "0600");
+            CommandResult r = context.check(guarded(task.passfile(), java.util.List.of(task.command() + " 2>&1")),
+                    RunContext.LONG_TIMEOUT, "pg_rewind from " + task.source());
+            String out = r.stdout();
+            return out.contains("no rewind required") ? "no rewind required" : "rewound to the timeline of "
+                    + task.source();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.pgconverge.exec;
+
+import io.pgconverge.plan.AppendLine;
+import io.pgconverge.plan.EnsureDirectory;
+import io.pgconverge.plan.RecordApplied;
+import io.pgconverge.plan.RemoveFile;
+import io.pgconverge.plan.WriteFile;
+import io.pgconverge.facts.AppliedRecord;
+import io.pgconverge.facts.AppliedRecordFile;
+import io.pgconverge.transport.CommandResult;
+import io.pgconverge.transport.ShellWords;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/** Runners of the file tasks: write, append a line, remove, ensure a directory, record the apply. */
+final class FileRunners {
+    private FileRunners() {
+    }
+
+    static final class WriteFileRunner implements TaskRunner<WriteFile> {
+        @Override
+        public String run(WriteFile task, RunContext context) {
+            byte[] content = task.after().getBytes(StandardCharsets.UTF_8);
+            String q = ShellWords.quote(task.path());
+            CommandResult r = context.shell().run("[ -f " + q + " ] && sha256sum < " + q + " | cut -d' ' -f1; stat -c %a "
+                    + q + " 2>/dev/null\n", RunContext.COMMAND_TIMEOUT);
+            String expected = sha256(content) + "\n" + task.mode().replaceFirst("^0", "") + "\n";
+            if (r.stdout().equals(expected)) {
+                return "already up to date";
+            }
+            context.shell().writeFile(task.path(), content, task.mode());
+            return "written";
+        }
+    }
+
+    static final class AppendLineRunner implements TaskRunner<AppendLine> {
+        @Override
+        public String run(AppendLine task, RunContext context) {
+            String q = ShellWords.quote(task.path());
+            String line = ShellWords.quote(task.line());
+            CommandResult r = context.check("if [ -f " + q + " ] && grep -qxF -- " + line + " " + q
+                    + "; then echo present; else { [ ! -s " + q + " ] || [ -z \"$(tail -c1 " + q + ")\" ] || echo; echo "
+                    + line + "; } >> " + q + "; echo appended; fi\n", RunContext.COMMAND_TIMEOUT, "append");
+            return r.stdout().strip().equals("present") ? "already present" : "appended";
+        }
+    }
+
+    static final class RemoveFileRunner implements TaskRunner<RemoveFile> {
+        @Override
+        public String run(RemoveFile task, RunContext context) {
+            String q = ShellWords.quote(task.path());
+            CommandResult r = context.check("if [ -e " + q + " ]; then rm -f -- " + q + "; echo removed; else echo absent;"
+                    + " fi\n", RunContext.COMMAND_TIMEOUT, "remove " + task.path());
+            return r.stdout().strip().equals("absent") ? "already absent" : "removed";
+        }
+    }
+
+    static final class EnsureDirectoryRunner implements TaskRunner<EnsureDirectory> {
+        @Override
+        public String run(EnsureDirectory task, RunContext context) {
+            context.check("set -e\n" + String.join("\n", task.commands()) + "\n", RunContext.COMMAND_TIMEOUT,
+                    "directory " + task.path());
+            return "in place";
+        }
+    }
+
+    static final class RecordAppliedRunner implements TaskRunner<RecordApplied> {
+        @Override
+        public String run(RecordApplied task, RunContext context) {
+            AppliedBy by = context.appliedBy();
+            AppliedRecord record = new AppliedRecord(by.playbook(), by.commit(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), by.engineVersion());
+            context.shell().writeFile(task.path(), AppliedRecordFile.render(record).getBytes(StandardCharsets.UTF_8),
+                    "0644");
+            return "recorded";
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.pgconverge.exec;
+
+import io.pgconverge.facts.Lsn;
+import io.pgconverge.model.EngineException;
+import io.pgconverge.model.Host;
+import io.pgconverge.plan.ExpectedStandby;
+import io.pgconverge.plan.PgVersion;
+import io.pgconverge.plan.Promote;
+import io.pgconverge.plan.SqlText;
+import io.pgconverge.plan.VerifyReplication;
+import io.pgconverge.plan.WaitForReplay;
+import io.pgconverge.transport.CommandResult;
+import io.pgconverge.transport.PgSession;
+import io.pgconverge.transport.ShellWords;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runners of the replication tasks: promote, wait for replay, verify that every standby streams. */
+final class ReplicationRunners {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private ReplicationRunners() {
+    }
+
+    private static boolean modern(Host host) {
+        return PgVersion.atLeast(host.pg().version(), 10);
+    }
+
+    static String replayLsnFunction(Host host) {
+        return modern(host) ? "pg_last_wal_replay_lsn()" : "pg_last_xlog_replay_location()";
+    }
+
+    static boolean inRecovery(PgSession pg) {
+        return pg.queryValue("SELECT pg_is_in_recovery()").strip().equals("t");
+    }
+
+    /** Polls until {@code host} has replayed past {@code lsn}; returns how long it took. */
+    static Duration awaitReplay(NodeConnections connections, String host, Lsn lsn, Duration timeout,
+                                boolean strictlyPast) {
+        Host h = connections.host(host);
+        String op = strictlyPast ? ">" : ">=";
+        String sql = "SELECT coalesce(" + replayLsnFunction(h) + " " + op + " " + SqlText.literal(lsn.toString())
+                + "::pg_lsn, false)";
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (true) {
+            if (connections.pg(host).queryValue(sql).strip().equals("t")) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EngineException(host + " has not replayed up to " + lsn + " within " + timeout.toSeconds()
+                        + " s");
+            }
+            sleep(POLL);
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
+        }
+    }
+
+    static final class PromoteRunner implements TaskRunner<Promote> {
+        @Override
+        public String run(Promote task, RunContext context) {
+            if (!inRecovery(context.pg())) {
+                return "already a primary";
+            }
+            if (task.sql().isPresent()) {
+                String ok = context.pg().queryValue(task.sql().get().sql()).strip();
+                if (!ok.equals("t")) {
+                    throw new EngineException(task.host() + ": pg_promote did not finish in time"
+                            + new ServerControl(context).logTail());
+                }
+            } else {
+                new ServerControl(context).serviceCommand(task.command().orElseThrow(), "promote");
+            }
+            return "promoted";
+        }
+    }
+
+    static final class WaitForReplayRunner implements TaskRunner<WaitForReplay> {
+        @Override
+        public String run(WaitForReplay task, RunContext context) {
+            Lsn last = finalLsn(context, task.source());
+            Duration took = awaitReplay(context.connections(), task.host(), last, task.timeout(), true);
+            return "replayed everything up to " + last + " from " + task.source() + " in " + took.toMillis() + " ms";
+        }
+
+        /** The stopped source's last checkpoint (its shutdown checkpoint) from pg_controldata. */
+        private static Lsn finalLsn(RunContext context, String source) {
+            Host h = context.connections().host(source);
+            CommandResult r = context.connections().shell(source).run("LC_ALL=C " + ShellWords.quote(h.pg().binDir()
+                    + "/pg_controldata") + " " + ShellWords.quote(h.pg().dataDir()) + "\n", RunContext.COMMAND_TIMEOUT);
+            String state = field(r.stdout(), "Database cluster state").orElse("");
+            if (!r.ok() || !state.equals("shut down")) {
+                throw new EngineException(source + " is not cleanly shut down (" + (state.isEmpty() ? r.stderr().strip()
+                        : state) + "); its last WAL position is unknown");
+            }
+            return Lsn.parse(field(r.stdout(), "Latest checkpoint location").orElseThrow());
+        }
+
+        private static Optional<String> field(String controldata, String name) {
+            return controldata.lines().filter(l -> l.startsWith(name + ":"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst();
+        }
+    }
+
+    static final class VerifyReplicationRunner implements TaskRunner<VerifyReplication> {
+        @Override
+        public String run(VerifyReplication task, RunContext context) {
+            Lsn probe = Lsn.parse(context.pg().queryValue(probeSql(context.host())).strip());
+            List<String> report = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (ExpectedStandby s : task.standbys()) {
+                try {
+                    Duration took = awaitReplay(context.connections(), s.host(), probe, task.timeout(), false);
+                    checkStreaming(context, s);
+                    report.add(s.host() + " replayed " + probe + " in " + took.toMillis() + " ms"
+                            + s.slot().map(slot -> " via slot " + slot).orElse(""));
+                } catch (EngineException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new EngineException("replication is not verified: " + String.join("; ", problems));
+            }
+            return report.isEmpty() ? "no standbys" : String.join("; ", report);
+        }
+
+        /** A WAL record of its own (no table touched) whose end position every standby must replay. */
+        private static String probeSql(Host primary) {
+            if (PgVersion.atLeast(primary.pg().version(), 10)) {
+                return "SELECT pg_logical_emit_message(false, 'pgconverge', 'verify')";
+            }
+            return PgVersion.atLeast(primary.pg().version(), 906)
+                    ? "SELECT pg_logical_emit_message(false, 'pgconverge', 'verify')" : "SELECT pg_current_xlog_location()";
+        }
+
+        private static void checkStreaming(RunContext context, ExpectedStandby s) {
+            String app = SqlText.literal(s.applicationName());
+            String state = context.pg().queryValue("SELECT coalesce((SELECT state FROM pg_stat_replication"
+                    + " WHERE application_name = " + app + " LIMIT 1), 'absent')").strip();
+            if (!state.equals("streaming")) {
+                throw new EngineException(s.host() + " is not streaming from " + context.task().host() + " (state "
+                        + state + ")");
+            }
+            if (s.slot().isPresent()) {
+                String active = context.pg().queryValue("SELECT coalesce((SELECT active::text FROM pg_replication_slots"
+                        + " WHERE slot_name = " + SqlText.literal(s.slot().get()) + "), 'absent')").strip();
+                if (!active.equals("true")) {
+                    throw new EngineException(s.host() + " does not use its slot " + s.slot().get() + " (" + active + ")");
+                }
+            }
+        }
+    }
+}

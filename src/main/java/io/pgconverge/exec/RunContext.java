@@ -1,0 +1,45 @@
+package io.pgconverge.exec;
+
+import io.pgconverge.model.Host;
+import io.pgconverge.plan.Task;
+import io.pgconverge.transport.CommandResult;
+import io.pgconverge.transport.PgSession;
+import io.pgconverge.transport.RemoteShell;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** What a runner may use: the apply's connections, the task's own node, a progress channel, the apply's facts. */
+record RunContext(NodeConnections connections, Task task, Consumer<String> progress, AppliedBy appliedBy) {
+    static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration LONG_TIMEOUT = Duration.ofHours(6);
+
+    Host host() {
+        return connections.host(task.host());
+    }
+
+    RemoteShell shell() {
+        return connections.shell(task.host());
+    }
+
+    PgSession pg() {
+        return connections.pg(task.host());
+    }
+
+    /** Runs a script on the task's node; a non-zero exit is a failure whose message quotes stderr. */
+    CommandResult check(String script, Duration timeout, String what) {
+        CommandResult r = shell().run(script, timeout);
+        if (!r.ok()) {
+            String err = r.stderr().isBlank() ? r.stdout() : r.stderr();
+            throw new io.pgconverge.model.EngineException(task.host() + ": " + what + " failed (exit " + r.exitCode()
+                    + "): " + lastLines(err, 5));
+        }
+        return r;
+    }
+
+    static String lastLines(String text, int n) {
+        String[] lines = text.strip().split("\n");
+        int from = Math.max(0, lines.length - n);
+        return String.join(" | ", java.util.Arrays.asList(lines).subList(from, lines.length));
+    }
+}

@@ -1,0 +1,64 @@
+package io.pgconverge.exec;
+
+import io.pgconverge.model.EngineException;
+import io.pgconverge.model.NodePaths;
+import io.pgconverge.model.PgLayout;
+import io.pgconverge.model.ServiceManager;
+import io.pgconverge.transport.CommandResult;
+import io.pgconverge.transport.ShellWords;
+
+import java.time.Duration;
+
+/** Server state checks and service commands on the task's node, with the server log's tail on failure. */
+final class ServerControl {
+    private final RunContext context;
+
+    ServerControl(RunContext context) {
+        this.context = context;
+    }
+
+    /** pg_ctl status: a postmaster runs for the data directory. */
+    boolean running() {
+        PgLayout pg = context.host().pg();
+        CommandResult r = context.shell().run(ShellWords.quote(pg.binDir() + "/pg_ctl") + " status -D "
+                + ShellWords.quote(pg.dataDir()) + " >/dev/null 2>&1\n", RunContext.COMMAND_TIMEOUT);
+        return r.exitCode() == 0;
+    }
+
+    /** Runs a start / restart / reload command; when it fails, the message ends with the server log's tail. */
+    void serviceCommand(String command, String what) {
+        CommandResult r = context.shell().run(command + "\n", Duration.ofMinutes(10));
+        if (!r.ok()) {
+            throw new EngineException(context.task().host() + ": " + what + " failed (exit " + r.exitCode() + "): "
+                    + RunContext.lastLines(r.stderr().isBlank() ? r.stdout() : r.stderr(), 3) + logTail());
+        }
+    }
+
+    /** Waits until the server accepts connections on its socket. */
+    void awaitReady(Duration timeout) {
+        PgLayout pg = context.host().pg();
+        String script = "for i in $(seq 1 " + Math.max(1, timeout.toSeconds() * 2) + "); do "
+                + ShellWords.quote(pg.binDir() + "/pg_isready") + " -q -h " + ShellWords.quote(pg.socketDir())
+                + " -p " + pg.port() + " && exit 0; sleep 0.5; done; exit 1\n";
+        if (!context.shell().run(script, timeout.plusSeconds(10)).ok()) {
+            throw new EngineException(context.task().host() + ": the server does not accept connections after "
+                    + timeout.toSeconds() + " s" + logTail());
+        }
+    }
+
+    String logTail() {
+        String log = logFile(context.host().pg());
+        CommandResult r = context.shell().run("tail -n 15 " + ShellWords.quote(log) + " 2>/dev/null\n",
+                RunContext.COMMAND_TIMEOUT);
+        return r.stdout().isBlank() ? "" : "\n--- last lines of " + log + " ---\n" + r.stdout().stripTrailing();
+    }
+
+    static String logFile(PgLayout pg) {
+        if (pg.service() == ServiceManager.PG_CTL) {
+            return NodePaths.of(pg).serverLog();
+        }
+        String dir = pg.dataDir().replaceAll("/+$", "");
+        return "/var/log/postgresql/postgresql-" + pg.version() + "-" + dir.substring(dir.lastIndexOf('/') + 1)
+                + ".log";
+    }
+}

@@ -1,0 +1,76 @@
+package io.pgconverge.exec;
+
+import io.pgconverge.plan.Fence;
+import io.pgconverge.plan.Reload;
+import io.pgconverge.plan.Restart;
+import io.pgconverge.plan.Start;
+import io.pgconverge.plan.Stop;
+
+import java.time.Duration;
+
+/** Runners of the service tasks: start, stop, restart, reload, fence. */
+final class ServiceRunners {
+    private static final Duration READY = Duration.ofSeconds(60);
+
+    private ServiceRunners() {
+    }
+
+    static final class StartRunner implements TaskRunner<Start> {
+        @Override
+        public String run(Start task, RunContext context) {
+            ServerControl server = new ServerControl(context);
+            if (server.running()) {
+                return "already running";
+            }
+            server.serviceCommand(task.command(), "start");
+            server.awaitReady(READY);
+            return "started";
+        }
+    }
+
+    static final class StopRunner implements TaskRunner<Stop> {
+        @Override
+        public String run(Stop task, RunContext context) {
+            ServerControl server = new ServerControl(context);
+            if (!server.running()) {
+                return "already stopped";
+            }
+            server.serviceCommand(task.command(), "stop");
+            return "stopped";
+        }
+    }
+
+    static final class FenceRunner implements TaskRunner<Fence> {
+        @Override
+        public String run(Fence task, RunContext context) {
+            ServerControl server = new ServerControl(context);
+            if (!server.running()) {
+                return "already stopped";
+            }
+            server.serviceCommand(task.command(), "fence");
+            return "stopped; it takes no writes";
+        }
+    }
+
+    static final class RestartRunner implements TaskRunner<Restart> {
+        @Override
+        public String run(Restart task, RunContext context) {
+            ServerControl server = new ServerControl(context);
+            server.serviceCommand(task.command(), "restart");
+            server.awaitReady(READY);
+            return "restarted";
+        }
+    }
+
+    static final class ReloadRunner implements TaskRunner<Reload> {
+        @Override
+        public String run(Reload task, RunContext context) {
+            ServerControl server = new ServerControl(context);
+            if (!server.running()) {
+                return "not running; it reads the configuration when it starts";
+            }
+            server.serviceCommand(task.command(), "reload");
+            return "reloaded";
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.pgconverge.exec;
+
+import io.pgconverge.plan.AlterRole;
+import io.pgconverge.plan.Checkpoint;
+import io.pgconverge.plan.CreateRole;
+import io.pgconverge.plan.CreateSlot;
+import io.pgconverge.plan.DropSlot;
+import io.pgconverge.plan.ResetAlterSystem;
+import io.pgconverge.plan.SqlStatement;
+import io.pgconverge.plan.SqlText;
+import io.pgconverge.model.EngineException;
+
+import java.util.List;
+
+/** Runners of the SQL tasks: ALTER SYSTEM RESET, roles, slots, checkpoint. */
+final class SqlRunners {
+    private SqlRunners() {
+    }
+
+    private static void execute(RunContext context, SqlStatement statement) {
+        context.pg().execute(List.of(statement.sql()));
+    }
+
+    private static boolean exists(RunContext context, String query) {
+        return context.pg().queryValue("SELECT EXISTS (" + query + ")").strip().equals("t");
+    }
+
+    static final class ResetAlterSystemRunner implements TaskRunner<ResetAlterSystem> {
+        @Override
+        public String run(ResetAlterSystem task, RunContext context) {
+            context.pg().execute(task.statements().stream().map(SqlStatement::sql).toList());
+            return "reset " + String.join(", ", task.names());
+        }
+    }
+
+    static final class CreateRoleRunner implements TaskRunner<CreateRole> {
+        @Override
+        public String run(CreateRole task, RunContext context) {
+            if (exists(context, "SELECT 1 FROM pg_roles WHERE rolname = " + SqlText.literal(task.role()))) {
+                throw new EngineException(task.host() + ": role " + task.role()
+                        + " exists now although the plan found none; run plan again");
+            }
+            execute(context, task.statement());
+            return "created";
+        }
+    }
+
+    static final class AlterRoleRunner implements TaskRunner<AlterRole> {
+        @Override
+        public String run(AlterRole task, RunContext context) {
+            execute(context, task.statement());
+            return "altered";
+        }
+    }
+
+    static final class CreateSlotRunner implements TaskRunner<CreateSlot> {
+        @Override
+        public String run(CreateSlot task, RunContext context) {
+            if (exists(context, "SELECT 1 FROM pg_replication_slots WHERE slot_name = " + SqlText.literal(task.slot()))) {
+                return "already present";
+            }
+            execute(context, task.statement());
+            return "created";
+        }
+    }
+
+    static final class DropSlotRunner implements TaskRunner<DropSlot> {
+        @Override
+        public String run(DropSlot task, RunContext context) {
+            String where = "FROM pg_replication_slots WHERE slot_name = " + SqlText.literal(task.slot());
+            if (!exists(context, "SELECT 1 " + where)) {
+                return "already absent";
+            }
+            if (exists(context, "SELECT 1 " + where + " AND active")) {
+                throw new EngineException(task.host() + ": slot " + task.slot()
+                        + " is in use by a connected standby; it is not dropped");
+            }
+            execute(context, task.statement());
+            return "dropped";
+        }
+    }
+
+    static final class CheckpointRunner implements TaskRunner<Checkpoint> {
+        @Override
+        public String run(Checkpoint task, RunContext context) {
+            execute(context, task.statement());
+            return "checkpoint done";
+        }
+    }
+}
