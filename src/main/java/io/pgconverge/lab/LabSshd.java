@@ -106,7 +106,7 @@ final class LabSshd {
         OptionalLong pid = pid();
         if (pid.isPresent() && configChanged) {
             checkConfig();
-            runner.run(List.of("kill", "-HUP", Long.toString(pid.getAsLong())));
+            runner.run(List.of("bash", "-c", "kill -HUP \"$1\"", "kill", Long.toString(pid.getAsLong())));
             awaitListening(nodes);
             changes.add(new LabChange("sshd", "reloaded its config (pid " + pid.getAsLong() + ")"));
         } else if (pid.isEmpty()) {
