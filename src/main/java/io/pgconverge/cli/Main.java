@@ -1,6 +1,8 @@
 package io.pgconverge.cli;
 
+import io.pgconverge.model.Diagnostic;
 import io.pgconverge.model.EngineException;
+import io.pgconverge.model.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,11 +10,12 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** The {@code pgconverge} command line. {@link #run} returns the exit code so tests can call it in-process. */
 @Command(name = "pgconverge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.",
-        subcommands = {LabCommand.class})
+        subcommands = {LabCommand.class, ValidateCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,6 +62,9 @@ public final class Main implements Runnable {
     }
 
     private static String describe(Exception ex) {
+        if (ex instanceof InputException input) {
+            return input.diagnostics().stream().map(Diagnostic::toString).collect(Collectors.joining("\n"));
+        }
         if (ex instanceof EngineException) {
             return ex.getMessage().lines().map(l -> "error: " + l).reduce((a, b) -> a + "\n" + b).orElse("error");
         }

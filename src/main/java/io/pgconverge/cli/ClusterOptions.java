@@ -1,0 +1,45 @@
+package io.pgconverge.cli;
+
+import io.pgconverge.load.ClusterLoader;
+import io.pgconverge.model.Cluster;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options every cluster command shares: {@code PLAYBOOK -i INVENTORY [-e KEY=VALUE]...}. */
+public final class ClusterOptions {
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The desired state of one cluster (YAML).")
+    Path playbook;
+
+    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY",
+            description = "Ansible-style YAML inventory holding the playbook's group.")
+    Path inventory;
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "KEY=VALUE",
+            description = "Override a playbook key, e.g. -e primary=node2 or -e settings.work_mem=64MB.")
+    List<String> extraVars = new ArrayList<>();
+
+    public Path playbook() {
+        return playbook;
+    }
+
+    public Path inventory() {
+        return inventory;
+    }
+
+    public List<String> extraVars() {
+        return List.copyOf(extraVars);
+    }
+
+    /**
+     * Loads and validates the playbook against the inventory, with the extra vars applied.
+     *
+     * @throws io.pgconverge.model.InputException with every problem found; nothing has been contacted
+     */
+    public Cluster loadCluster() {
+        return ClusterLoader.forOperator().load(playbook, inventory, extraVars);
+    }
+}

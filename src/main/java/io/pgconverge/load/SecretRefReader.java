@@ -1,0 +1,53 @@
+package io.pgconverge.load;
+
+import io.pgconverge.model.SecretRef;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads {@code { env: NAME }} or {@code { file: PATH }}; never repeats what it read in a message. */
+final class SecretRefReader {
+    private static final List<String> KEYS = List.of("env", "file");
+
+    private SecretRefReader() {
+    }
+
+    static Optional<SecretRef> read(Node node, String path, String roleName, PlaybookContext context) {
+        if (!(node instanceof MappingNode mapping)) {
+            String problem = NodeText.scalar(node).isPresent()
+                    ? " is a literal password, which a playbook must not hold; write a reference instead: "
+                    : " must be a reference, found " + NodeText.describe(node) + "; write ";
+            context.problem(context.at(node), path + problem + example(roleName));
+            return Optional.empty();
+        }
+        Fields fields = new Fields(mapping, path, context);
+        fields.allow(KEYS);
+        boolean env = fields.entries().containsKey("env");
+        boolean file = fields.entries().containsKey("file");
+        if (env == file) {
+            context.problem(fields.start(), path + " needs exactly one of env or file; write " + example(roleName));
+            return Optional.empty();
+        }
+        if (env) {
+            return fields.node("env", true).flatMap(n -> NodeText.scalar(n).filter(s -> s.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                    .or(() -> {
+                        context.problem(context.at(n), path + ".env must be the name of an environment variable");
+                        return Optional.empty();
+                    })).map(SecretRef.Env::new);
+        }
+        return fields.node("file", true).flatMap(n -> NodeText.scalar(n).filter(s -> !s.isBlank())
+                .or(() -> {
+                    context.problem(context.at(n), path + ".file must be the path of a file");
+                    return Optional.empty();
+                })).map(SecretRef.File::new);
+    }
+
+    private static String example(String roleName) {
+        String base = roleName.isEmpty() ? "ROLE" : roleName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return "{ env: PGC_" + base + "_PASSWORD } or { file: ~/.pgconverge/"
+                + (roleName.isEmpty() ? "role" : roleName.replaceAll("[^A-Za-z0-9_.-]", "_")) + ".pw }";
+    }
+}
