@@ -47,6 +47,7 @@ class FactGathererIT {
     private Path dir;
     private ThrowawayServer primary;
     private ThrowawayServer standby;
+    private ThrowawayServer second;
     private long primarySystemId;
 
     /** Local hosts get a local shell; SSH hosts only a TCP connect (this test has no SSH transport). */
@@ -86,8 +87,10 @@ class FactGathererIT {
 
     @AfterAll
     void removeServers() throws IOException {
-        if (standby != null) {
-            standby.stopIfRunning();
+        for (ThrowawayServer s : java.util.Arrays.asList(second, standby)) {
+            if (s != null) {
+                s.stopIfRunning();
+            }
         }
         if (primary != null) {
             primary.stopIfRunning();
@@ -164,48 +167,6 @@ class FactGathererIT {
 
     @Test
     @Order(4)
-    void readsAStandbyItsUpstreamAndThePrimarysReplication() throws IOException {
-        standby = new ThrowawayServer(dir, "standby", 5478);
-        standby.baseBackupFrom(primary, "it_standby");
-        standby.start();
-        waitFor(() -> "streaming".equals(primary.psql("SELECT state FROM pg_stat_replication")));
-
-        ClusterFacts facts = gatherer(Optional.empty()).gather(List.of(primary.host("pg1"), standby.host("pg2")));
-        ServerFacts p = facts.node("pg1").orElseThrow().server().orElseThrow();
-        assertEquals(1, p.replication().size());
-        assertEquals("streaming", p.replication().get(0).state());
-        assertEquals(Optional.of("it_standby"), p.replication().get(0).slotName());
-        assertTrue(p.slots().stream().anyMatch(sl -> sl.name().equals("it_standby") && sl.active()));
-
-        NodeFacts n2 = facts.node("pg2").orElseThrow();
-        assertTrue(n2.isStandby());
-        ServerFacts s = n2.server().orElseThrow();
-        assertEquals(primarySystemId, s.systemIdentifier());
-        assertEquals(1, s.timeline());
-        assertTrue(s.receivedLsn().isPresent());
-        assertTrue(s.replayedLsn().isPresent());
-        assertEquals(Optional.empty(), s.currentLsn());
-        UpstreamFacts u = s.upstream().orElseThrow();
-        assertEquals(Optional.of("streaming"), u.receiverStatus());
-        assertEquals(Optional.of(5477), u.senderPort());
-        assertEquals(Optional.of("it_standby"), u.slotName());
-        assertTrue(u.primaryConninfo().orElseThrow().contains("port=5477"));
-        assertTrue(n2.dataDir().orElseThrow().standbySignal());
-    }
-
-    @Test
-    @Order(5)
-    void seesTheNewTimelineRightAfterAPromotion() {
-        standby.promote();
-        NodeFacts n = gatherOne(standby.host("pg2"));
-        ServerFacts s = n.server().orElseThrow();
-        assertFalse(s.inRecovery());
-        assertEquals(2, s.timeline());
-        assertEquals(primarySystemId, s.systemIdentifier());
-    }
-
-    @Test
-    @Order(6)
     void usesThePasswordWhereHbaRequiresOne() throws IOException {
         Secret password = new Secret(UUID.randomUUID() + ":x\\y");
         String literal = password.reveal().replace("'", "''");
@@ -242,7 +203,7 @@ class FactGathererIT {
     }
 
     @Test
-    @Order(7)
+    @Order(5)
     void reportsADeadNodeAfterAtMostItsTimeoutWhileOthersComplete() {
         Host dead = Fixtures.host("dead", "127.0.0.99", ConnectionKind.SSH, primary.host("x").pg());
         Host deadWithPort = new Host(dead.name(), dead.address(), 2222, dead.user(), dead.privateKeyFile(),
@@ -259,9 +220,74 @@ class FactGathererIT {
     }
 
     @Test
+    @Order(6)
+    void readsStandbysTheirUpstreamAndThePrimarysReplication() throws IOException {
+        standby = new ThrowawayServer(dir, "standby", 5478);
+        standby.baseBackupFrom(primary, "it_standby");
+        standby.start();
+        second = new ThrowawayServer(dir, "second", 5479);
+        second.baseBackupFrom(primary, "it_second");
+        second.start();
+        waitFor(() -> "2".equals(primary.psql("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")));
+
+        ClusterFacts facts = gatherer(Optional.empty())
+                .gather(List.of(primary.host("pg1"), standby.host("pg2"), second.host("pg3")));
+        ServerFacts p = facts.node("pg1").orElseThrow().server().orElseThrow();
+        assertEquals(2, p.replication().size());
+        assertTrue(p.replication().stream().allMatch(r -> r.state().equals("streaming")));
+        assertEquals(List.of("it_second", "it_standby"),
+                p.replication().stream().map(r -> r.slotName().orElseThrow()).sorted().toList());
+        assertTrue(p.slots().stream().anyMatch(sl -> sl.name().equals("it_standby") && sl.active()));
+
+        NodeFacts n2 = facts.node("pg2").orElseThrow();
+        assertTrue(n2.isStandby());
+        ServerFacts s = n2.server().orElseThrow();
+        assertEquals(primarySystemId, s.systemIdentifier());
+        assertEquals(1, s.timeline());
+        assertTrue(s.receivedLsn().isPresent());
+        assertTrue(s.replayedLsn().isPresent());
+        assertEquals(Optional.empty(), s.currentLsn());
+        UpstreamFacts u = s.upstream().orElseThrow();
+        assertEquals(Optional.of("streaming"), u.receiverStatus());
+        assertEquals(Optional.of(5477), u.senderPort());
+        assertEquals(Optional.of("it_standby"), u.slotName());
+        assertTrue(u.primaryConninfo().orElseThrow().contains("port=5477"));
+        assertTrue(n2.dataDir().orElseThrow().standbySignal());
+        NodeFacts n3 = facts.node("pg3").orElseThrow();
+        assertTrue(n3.isStandby());
+        assertEquals(primarySystemId, n3.server().orElseThrow().systemIdentifier());
+    }
+
+    /**
+     * A switchover: the primary stops cleanly, pg2 is promoted (timeline 2), pg3 is pointed at pg2 and follows it
+     * onto timeline 2 while its last restartpoint still says timeline 1.
+     */
+    @Test
+    @Order(7)
+    void seesTheNewTimelineOnThePromotedNodeAndOnAStandbyThatFollowsIt() {
+        primary.stop();
+        standby.promote();
+        NodeFacts promoted = gatherOne(standby.host("pg2"));
+        ServerFacts s = promoted.server().orElseThrow();
+        assertFalse(s.inRecovery());
+        assertEquals(2, s.timeline());
+        assertEquals(primarySystemId, s.systemIdentifier());
+
+        second.psql("ALTER SYSTEM SET primary_conninfo = 'host=" + standby.run + " port=" + standby.port + "'");
+        second.psql("ALTER SYSTEM SET primary_slot_name = ''");
+        second.psql("SELECT pg_reload_conf()");
+        waitFor(() -> "2".equals(second.psql("SELECT received_tli FROM pg_stat_wal_receiver WHERE status = 'streaming'")));
+        NodeFacts follower = gatherOne(second.host("pg3"));
+        ServerFacts f = follower.server().orElseThrow();
+        assertTrue(f.inRecovery());
+        assertEquals(2, f.timeline());
+        assertEquals(Optional.of(standby.port), f.upstream().orElseThrow().senderPort());
+    }
+
+    @Test
     @Order(8)
     void readsAStoppedServersDataDirectory() {
-        primary.stop();
+        primary.stopIfRunning();
         NodeFacts n = gatherOne(primary.host("pg1"));
         assertTrue(n.reachable());
         assertFalse(n.running());
