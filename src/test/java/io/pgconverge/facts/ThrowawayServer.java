@@ -1,0 +1,137 @@
+package io.pgconverge.facts;
+
+import io.pgconverge.model.ConnectionKind;
+import io.pgconverge.model.Host;
+import io.pgconverge.model.PgLayout;
+import io.pgconverge.model.ServiceManager;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL 15 server of its own for integration tests, in a directory of its own, started and stopped with
+ * pg_ctl as the postgres OS user. Needs root (for runuser) and the Debian PostgreSQL 15 packages.
+ */
+final class ThrowawayServer {
+    static final String BIN = "/usr/lib/postgresql/15/bin";
+    static final String ADDRESS = "127.0.0.77";
+    final Path dir;
+    final Path data;
+    final Path run;
+    final int port;
+
+    ThrowawayServer(Path dir, String name, int port) {
+        this.dir = dir;
+        this.data = dir.resolve(name);
+        this.run = dir.resolve("run");
+        this.port = port;
+    }
+
+    static boolean available() {
+        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of(BIN, "initdb"));
+    }
+
+    /** initdb with peer for local connections, listening on 127.0.0.77 and a socket in the test directory. */
+    void init() throws IOException {
+        makeOwnedDir(run);
+        makeOwnedDir(data);
+        asPostgres(BIN + "/initdb", "-D", data.toString(), "--auth-local=peer", "--auth-host=scram-sha-256");
+        appendConf("listen_addresses = '" + ADDRESS + "'\nport = " + port + "\nunix_socket_directories = '" + run
+                + "'\nwal_level = replica\n");
+    }
+
+    /** A base backup of {@code primary} with -R and a slot, as this server's data directory. */
+    void baseBackupFrom(ThrowawayServer primary, String slot) throws IOException {
+        makeOwnedDir(data);
+        run("chmod", "700", data.toString());
+        asPostgres(BIN + "/pg_basebackup", "-h", primary.run.toString(), "-p", Integer.toString(primary.port),
+                "-D", data.toString(), "-X", "stream", "-R", "-C", "-S", slot, "--checkpoint=fast");
+        appendConf("port = " + port + "\n");
+    }
+
+    void appendConf(String lines) throws IOException {
+        Files.writeString(data.resolve("postgresql.conf"), lines, StandardOpenOption.APPEND);
+    }
+
+    void start() {
+        asPostgres(BIN + "/pg_ctl", "-D", data.toString(), "-l", run.resolve(data.getFileName() + ".log").toString(),
+                "-w", "start");
+    }
+
+    void stop() {
+        asPostgres(BIN + "/pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
+    }
+
+    void stopIfRunning() {
+        if (Files.exists(data.resolve("postmaster.pid"))) {
+            try {
+                stop();
+            } catch (RuntimeException e) {
+                // already down
+            }
+        }
+    }
+
+    void reload() {
+        asPostgres(BIN + "/pg_ctl", "-D", data.toString(), "reload");
+    }
+
+    void promote() {
+        asPostgres(BIN + "/pg_ctl", "-D", data.toString(), "-w", "promote");
+    }
+
+    /** One value from psql over the socket, as postgres (peer). */
+    String psql(String sql) {
+        return asPostgres(BIN + "/psql", "-X", "-A", "-t", "-h", run.toString(), "-p", Integer.toString(port),
+                "-d", "postgres", "-c", sql).strip();
+    }
+
+    long controlDataSystemIdentifier() {
+        String out = asPostgres(BIN + "/pg_controldata", data.toString());
+        return ControlData.parse(out).systemIdentifier().orElseThrow();
+    }
+
+    Host host(String name) {
+        PgLayout layout = new PgLayout(15, port, data.toString(), BIN, data.toString(), ServiceManager.PG_CTL,
+                run.toString());
+        return Fixtures.host(name, ADDRESS, ConnectionKind.LOCAL, layout);
+    }
+
+    private static void makeOwnedDir(Path p) throws IOException {
+        Files.createDirectories(p);
+        run("chown", "postgres:postgres", p.toString());
+    }
+
+    static String asPostgres(String... command) {
+        List<String> c = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", "env", "LC_ALL=C"));
+        c.addAll(List.of(command));
+        return run(c.toArray(String[]::new));
+    }
+
+    static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(new java.io.File("/")).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + String.join(" ", command));
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
