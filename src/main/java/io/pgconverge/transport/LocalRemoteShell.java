@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,8 +40,8 @@ public final class LocalRemoteShell implements RemoteShell {
         command.addAll(List.of("bash", "-s"));
         try {
             Process p = new ProcessBuilder(command).start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            StreamDrain out = StreamDrain.start(p.getInputStream(), host + "-stdout");
+            StreamDrain err = StreamDrain.start(p.getErrorStream(), host + "-stderr");
             try (OutputStream in = p.getOutputStream()) {
                 in.write(script.getBytes(StandardCharsets.UTF_8));
             }
@@ -50,20 +49,12 @@ public final class LocalRemoteShell implements RemoteShell {
                 p.destroyForcibly();
                 throw new TransportException(host + ": command did not finish within " + timeout.toSeconds() + " s");
             }
-            return new CommandResult(p.exitValue(), out.join(), err.join());
+            return new CommandResult(p.exitValue(), out.text(Duration.ofSeconds(5)), err.text(Duration.ofSeconds(5)));
         } catch (IOException e) {
             throw new TransportException(host + ": cannot run bash: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(host + ": interrupted", e);
-        }
-    }
-
-    private static String readAll(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
         }
     }
 

@@ -1,0 +1,71 @@
+package io.pgconverge.cli;
+
+import io.pgconverge.facts.ClusterFacts;
+import io.pgconverge.facts.FactGatherer;
+import io.pgconverge.facts.GatherOptions;
+import io.pgconverge.load.SecretResolver;
+import io.pgconverge.model.Cluster;
+import io.pgconverge.model.RoleSpec;
+import io.pgconverge.model.Secret;
+import io.pgconverge.model.SecretRef;
+import io.pgconverge.plan.ResolvedSecrets;
+import io.pgconverge.transport.PgSessionOpener;
+import io.pgconverge.transport.RemoteShells;
+import io.pgconverge.transport.ShellOpener;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Wires the pipeline for the commands: secrets, shells, fact gathering, planning. */
+final class Engine {
+    static final String ADMIN_ROLE = "postgres";
+    static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Cluster cluster;
+    private final ResolvedSecrets secrets;
+
+    private Engine(Cluster cluster, ResolvedSecrets secrets) {
+        this.cluster = cluster;
+        this.secrets = secrets;
+    }
+
+    /** Resolves every secret the playbook references (validation has checked that they can be). */
+    static Engine of(Cluster cluster) {
+        SecretResolver resolver = SecretResolver.forOperator();
+        Map<SecretRef, Secret> values = new LinkedHashMap<>();
+        List<RoleSpec> roles = cluster.desired().roles();
+        for (int i = 0; i < roles.size(); i++) {
+            Optional<SecretRef> ref = roles.get(i).password();
+            if (ref.isPresent()) {
+                values.put(ref.get(), resolver.resolve(ref.get(), cluster.desired().markOf("roles[" + i + "].password")));
+            }
+        }
+        return new Engine(cluster, new ResolvedSecrets(values));
+    }
+
+    Cluster cluster() {
+        return cluster;
+    }
+
+    ResolvedSecrets secrets() {
+        return secrets;
+    }
+
+    ShellOpener shells() {
+        return RemoteShells::open;
+    }
+
+    /** psql over the node's shell as its OS user; the admin role's password in a passfile where peer is refused. */
+    PgSessionOpener sessions() {
+        Optional<Secret> admin = cluster.desired().roles().stream().filter(r -> r.name().equals(ADMIN_ROLE))
+                .findFirst().flatMap(r -> secrets.find(r.password()));
+        return PgSessionOpener.psql(admin, QUERY_TIMEOUT);
+    }
+
+    ClusterFacts gather(GatherOptions options) {
+        return new FactGatherer(shells(), sessions(), options).gather(cluster);
+    }
+}
