@@ -1,0 +1,41 @@
+# Shared helpers of the benchmark scripts: build once, time whole commands, report median and peak RSS.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+pgc="$root/bin/pgconverge"
+export PGCONVERGE_LAB_DIR=${PGCONVERGE_LAB_DIR:-/tmp/pgconverge-lab}
+
+ensure_tools() {
+  "$root/scripts/install-deps"
+  if [ ! -x /usr/bin/time ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+  fi
+  (cd "$root" && mvn -q -B -DskipTests package)
+}
+
+# Demo secrets kept in the lab directory, read through the playbook's {env: ...} references.
+export_lab_secrets() {
+  local dir="$PGCONVERGE_LAB_DIR/secrets"
+  mkdir -p "$dir" && chmod 700 "$dir"
+  for name in repl postgres pgpool; do
+    [ -s "$dir/$name" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir/$name")
+  done
+  export PGC_REPL_PASSWORD=$(cat "$dir/repl") PGC_POSTGRES_PASSWORD=$(cat "$dir/postgres") \
+    PGC_PGPOOL_PASSWORD=$(cat "$dir/pgpool")
+}
+
+# measure LABEL RUNS COMMAND...: runs the command RUNS times; prints "LABEL median_s peak_rss_mb".
+measure() {
+  local label=$1 runs=$2; shift 2
+  local times=() rss=0 t r out
+  out=$(mktemp)
+  for _ in $(seq 1 "$runs"); do
+    /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>&1 || { echo "$label: command failed: $*" >&2; cat "$out" >&2; return 1; }
+    read -r t r < <(tail -n 1 "$out")
+    times+=("$t")
+    [ "$r" -gt "$rss" ] && rss=$r
+  done
+  rm -f "$out"
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}')
+  printf '%-40s median %6.2f s   peak RSS %4d MB   (%d runs)\n' "$label" "$median" $((rss / 1024)) "$runs"
+}
