@@ -26,7 +26,7 @@ public record ControlData(Map<String, String> values) {
     }
 
     public Optional<Long> systemIdentifier() {
-        return value("Database system identifier").map(Long::parseUnsignedLong);
+        return value("Database system identifier").flatMap(v -> parsed(v, Long::parseUnsignedLong));
     }
 
     /** "in production", "shut down", "in archive recovery", "shut down in recovery", ... */
@@ -35,10 +35,19 @@ public record ControlData(Map<String, String> values) {
     }
 
     public Optional<Integer> checkpointTimeline() {
-        return value("Latest checkpoint's TimeLineID").map(Integer::parseInt);
+        return value("Latest checkpoint's TimeLineID").flatMap(v -> parsed(v, Integer::parseInt));
     }
 
     public Optional<Lsn> checkpointLsn() {
-        return value("Latest checkpoint location").map(Lsn::parse);
+        return value("Latest checkpoint location").flatMap(v -> parsed(v, Lsn::parse));
+    }
+
+    /** A value that does not parse is no value: pg_controldata of another version may print it differently. */
+    private static <T> Optional<T> parsed(String text, java.util.function.Function<String, T> parser) {
+        try {
+            return Optional.of(parser.apply(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

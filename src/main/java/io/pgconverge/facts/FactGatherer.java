@@ -73,6 +73,8 @@ public final class FactGatherer {
             return reader.read(host, shell);
         } catch (EngineException e) {
             return NodeFacts.unreachable(host.name(), host.address(), e.getMessage());
+        } catch (RuntimeException e) {
+            return NodeFacts.unreachable(host.name(), host.address(), "facts could not be read: " + e);
         }
     }
 

@@ -54,7 +54,7 @@ public record NodeFacts(String host, boolean reachable, Optional<String> unreach
         return server.map(ServerFacts::inRecovery).orElse(false);
     }
 
-    /** The major version of the installed binaries (15 for "15.18", 9.5 is 95... see {@link PgVersions}). */
+    /** The major version of the installed binaries as {@link PgVersions} counts it: 15 for "15.18", 905 for "9.5.25". */
     public Optional<Integer> installedMajor() {
         return installedVersion.flatMap(PgVersions::majorOf);
     }
