@@ -96,6 +96,17 @@ public final class PlanGraph {
             return tasks.containsKey(id);
         }
 
+        /** Ids of the tasks added so far that wait for this one. */
+        public Set<String> dependentsOf(String id) {
+            Set<String> ids = new TreeSet<>();
+            graph.outgoingEdgesOf(id).forEach(e -> ids.add(graph.getEdgeTarget(e)));
+            return ids;
+        }
+
+        public List<Task> tasks() {
+            return List.copyOf(tasks.values());
+        }
+
         /** {@code after} runs only once {@code before} succeeded. */
         public Builder edge(Task before, Task after) {
             if (!tasks.containsKey(before.id()) || !tasks.containsKey(after.id())) {

@@ -1,0 +1,191 @@
+package io.pgconverge.plan;
+
+import io.pgconverge.model.ArchiveSpec;
+import io.pgconverge.model.Cluster;
+import io.pgconverge.model.NodePaths;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans one node's configuration: pgconverge.conf and its include line, pg_hba.conf, the standby files,
+ * the passfile, values set with ALTER SYSTEM for managed parameters, and the archive directory; and decides
+ * what the changes need to take effect.
+ */
+final class ConfigPlanner {
+    static final String INCLUDE_LINE = "include_if_exists = 'pgconverge.conf'";
+    private static final Set<String> REPLICATION_NAMES = Set.of("primary_conninfo", "primary_slot_name",
+            "recovery_target_timeline", "restore_command", "wal_level", "max_wal_senders", "max_replication_slots",
+            "hot_standby", "listen_addresses", "port");
+
+    private final Cluster cluster;
+
+    ConfigPlanner(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    NodeConfig plan(NodeContext node, Fate fate, NodeFiles files) {
+        boolean fresh = fate == Fate.INIT_DB || fate == Fate.REBUILD;
+        boolean configFresh = fresh && node.paths().configInsideDataDir();
+        NodePaths paths = node.paths();
+        List<Task> writes = new ArrayList<>();
+        Optional<String> currentConf = configFresh ? Optional.empty() : node.content(paths.pgconvergeConf());
+        Set<String> fileChanges = diff(currentConf.map(ConfFile::values).orElse(Map.of()),
+                ConfFile.values(files.pgconvergeConf()));
+        if (!currentConf.equals(Optional.of(files.pgconvergeConf()))) {
+            writes.add(new WriteFile(node.name() + "/pgconverge.conf", node.name(), paths.pgconvergeConf(), currentConf,
+                    files.pgconvergeConf(), "0644", false, currentConf.isEmpty() ? "the engine's settings file is missing"
+                    : "settings differ from the playbook: " + String.join(", ", fileChanges)));
+        }
+        Optional<String> postgresqlConf = configFresh ? Optional.empty() : node.content(paths.postgresqlConf());
+        boolean included = postgresqlConf.map(ConfigPlanner::includes).orElse(false);
+        if (!included) {
+            writes.add(new AppendLine(node.name() + "/include", node.name(), paths.postgresqlConf(), INCLUDE_LINE,
+                    postgresqlConf, "postgresql.conf does not include the engine's settings file yet"));
+        }
+        List<Notice> warnings = postgresqlConf.map(text -> conflicts(node, text, files.settings())).orElse(List.of());
+        Set<String> alterSystem = fate == Fate.KEEP ? AlterSystemDrift.names(node, files.settings().keySet()) : Set.of();
+        if (fate == Fate.START) {
+            AlterSystemDrift.rewrite(node, files.settings().keySet()).ifPresent(writes::add);
+        }
+        List<String> restartFor = new ArrayList<>();
+        boolean standbyFilesChanged = standbyFiles(node, fresh, files, writes, restartFor);
+        Optional<WriteFile> passfile = passfile(node, files);
+        SettingChanges changes = SettingChanges.of(node, currentConf.map(ConfFile::values).orElse(Map.of()),
+                ConfFile.values(files.pgconvergeConf()), included, alterSystem);
+        Optional<WriteFile> hba = hba(node, configFresh, files);
+        boolean reload = false;
+        if (fate == Fate.KEEP) {
+            changes.restartFor.stream().filter(n -> !restartFor.contains(n)).forEach(restartFor::add);
+            reload = changes.needsReload() || hba.isPresent() || !restartFor.isEmpty();
+        }
+        Optional<ResetAlterSystem> reset = alterSystem.isEmpty() ? Optional.empty()
+                : Optional.of(new ResetAlterSystem(node.name() + "/alter-system", node.name(), List.copyOf(alterSystem),
+                "set with ALTER SYSTEM, which overrides the playbook"));
+        boolean replicationChanged = standbyFilesChanged
+                || changes.changed.stream().anyMatch(REPLICATION_NAMES::contains)
+                || fileChanges.stream().anyMatch(REPLICATION_NAMES::contains);
+        return new NodeConfig(writes, hba, passfile, reset, archiveDir(node), restartFor, reload,
+                fate == Fate.KEEP ? changes.hotStandby : Map.of(), replicationChanged, warnings);
+    }
+
+    private Optional<WriteFile> hba(NodeContext node, boolean configFresh, NodeFiles files) {
+        String path = node.paths().hbaFile();
+        Optional<String> current = configFresh ? Optional.empty() : node.content(path);
+        if (current.equals(Optional.of(files.hba()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new WriteFile(node.name() + "/hba", node.name(), path, current, files.hba(), "0640", false,
+                current.isEmpty() ? "pg_hba.conf is missing" : "pg_hba.conf differs from the playbook's hba list"));
+    }
+
+    /** standby.signal (12+) or recovery.conf (before 12); true when one is written. */
+    private boolean standbyFiles(NodeContext node, boolean fresh, NodeFiles files, List<Task> writes,
+                                 List<String> restartFor) {
+        NodePaths paths = node.paths();
+        boolean signalThere = !fresh && (node.facts().file(paths.standbySignal()).exists()
+                || node.facts().dataDir().map(d -> d.standbySignal()).orElse(false));
+        if (files.standbySignal().isPresent() && !signalThere) {
+            writes.add(new WriteFile(node.name() + "/standby.signal", node.name(), paths.standbySignal(), Optional.empty(),
+                    files.standbySignal().get(), "0600", false, "marks the node as a standby"));
+            return true;
+        }
+        if (files.recoveryConf().isEmpty()) {
+            return false;
+        }
+        Optional<String> current = fresh ? Optional.empty() : node.content(paths.recoveryConf());
+        if (current.equals(files.recoveryConf())) {
+            return false;
+        }
+        writes.add(new WriteFile(node.name() + "/recovery.conf", node.name(), paths.recoveryConf(), current,
+                files.recoveryConf().get(), "0600", files.passfileSensitive(), current.isEmpty()
+                ? "makes the node a standby of " + cluster.desired().primary()
+                : "the standby's recovery settings differ from the playbook"));
+        restartFor.add("recovery.conf");
+        return true;
+    }
+
+    private Optional<WriteFile> passfile(NodeContext node, NodeFiles files) {
+        if (files.passfile().isEmpty()) {
+            return Optional.empty();
+        }
+        String path = node.paths().passfile();
+        Optional<String> current = node.content(path);
+        boolean modeOk = modeIs(node.facts().file(path).mode(), 0600);
+        if (current.equals(files.passfile()) && modeOk) {
+            return Optional.empty();
+        }
+        return Optional.of(new WriteFile(node.name() + "/passfile", node.name(), path, current, files.passfile().get(), "0600",
+                true, current.isEmpty() ? "the walreceiver reads the replication password from it"
+                : "the replication password or the file's mode changed"));
+    }
+
+    private Optional<EnsureDirectory> archiveDir(NodeContext node) {
+        Optional<ArchiveSpec> archive = cluster.desired().archive();
+        if (archive.isEmpty()) {
+            return Optional.empty();
+        }
+        var dir = node.facts().file(archive.get().dir());
+        String owner = node.host().user();
+        boolean ownerOk = dir.owner().equals(owner);
+        boolean modeOk = modeIs(dir.mode(), 0700);
+        if (dir.exists() && ownerOk && modeOk) {
+            return Optional.empty();
+        }
+        return Optional.of(new EnsureDirectory(node.name() + "/archive-dir", node.name(), archive.get().dir(), owner,
+                "0700", dir.exists(), dir.exists() && !ownerOk, dir.exists()
+                ? "the WAL archive must be owned by " + owner + " with mode 0700"
+                : "archive_command copies WAL segments into it"));
+    }
+
+    /** An unknown (empty) mode is taken as right: the facts did not say otherwise. */
+    private static boolean modeIs(String mode, int expected) {
+        if (mode.isBlank()) {
+            return true;
+        }
+        try {
+            return (Integer.parseInt(mode.trim(), 8) & 07777) == expected;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static boolean includes(String postgresqlConf) {
+        return ConfFile.parse(postgresqlConf).stream().anyMatch(e -> ConfFile.isInclude(e.name())
+                && !e.name().equals("include_dir") && (e.value().equals("pgconverge.conf")
+                || e.value().endsWith("/pgconverge.conf")));
+    }
+
+    /** A line of the user's postgresql.conf that sets a managed parameter to another value. */
+    private static List<Notice> conflicts(NodeContext node, String text, Map<String, String> settings) {
+        List<Notice> notices = new ArrayList<>();
+        int includeLine = ConfFile.parse(text).stream().filter(e -> ConfFile.isInclude(e.name())
+                && e.value().endsWith("pgconverge.conf")).mapToInt(ConfEntry::line).max().orElse(Integer.MAX_VALUE);
+        for (ConfEntry e : ConfFile.parse(text)) {
+            String wanted = settings.get(e.name());
+            if (wanted == null || wanted.equals(e.value())) {
+                continue;
+            }
+            String effect = e.line() > includeLine ? "it comes after the include line and overrides the playbook's "
+                    : "pgconverge.conf, included later, overrides it with ";
+            notices.add(Notice.about(node.name(), "postgresql.conf line " + e.line() + " sets " + e.name() + " = '"
+                    + e.value() + "'; " + effect + "'" + wanted + "'; the line is left as it is"));
+        }
+        return notices;
+    }
+
+    private static Set<String> diff(Map<String, String> before, Map<String, String> after) {
+        Set<String> names = new LinkedHashSet<>();
+        after.forEach((k, v) -> {
+            if (!v.equals(before.get(k))) {
+                names.add(k);
+            }
+        });
+        before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,17 @@
+package io.pgconverge.plan;
+
+/** What the plan does with a node's server and data directory as a whole. */
+enum Fate {
+    /** Not reachable: nothing is planned for it; reported. */
+    UNREACHABLE,
+    /** Running as it should (primary, or a standby of this cluster): only configuration is converged. */
+    KEEP,
+    /** Stopped but sound: configuration is converged and the server started. */
+    START,
+    /** The desired primary has no initialised data directory: initdb, then start. */
+    INIT_DB,
+    /** A desired standby that is not (or no longer) a usable copy of the primary: base backup, then start. */
+    REBUILD,
+    /** Needs a base backup, but the primary is not ready yet: nothing planned until the next apply. */
+    DEFERRED
+}

@@ -1,0 +1,51 @@
+package io.pgconverge.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The tasks of one node while a plan is assembled, by the part each plays in the ordering. */
+final class NodeWork {
+    final NodeContext node;
+    final Fate fate;
+    final NodeConfig config;
+    Optional<Task> stop = Optional.empty();
+    Optional<Task> rebuild = Optional.empty();
+    /** Start, Restart or Reload: what makes the node's new configuration take effect. */
+    Optional<Task> activation = Optional.empty();
+    /** A reload after a start, for a pg_hba.conf that may take effect only once the roles it needs exist. */
+    Optional<Task> hbaReload = Optional.empty();
+    /** SQL run on this node: roles and slots. */
+    final List<Task> sql = new ArrayList<>();
+
+    NodeWork(NodeContext node, Fate fate, NodeConfig config) {
+        this.node = node;
+        this.fate = fate;
+        this.config = config;
+    }
+
+    String name() {
+        return node.name();
+    }
+
+    /** Tasks that must be done before the activation: file writes, ALTER SYSTEM resets, the archive directory. */
+    List<Task> beforeActivation() {
+        List<Task> tasks = new ArrayList<>(config.writes());
+        config.reset().ifPresent(tasks::add);
+        config.archiveDir().ifPresent(tasks::add);
+        return tasks;
+    }
+
+    List<Task> all() {
+        List<Task> tasks = new ArrayList<>();
+        stop.ifPresent(tasks::add);
+        rebuild.ifPresent(tasks::add);
+        tasks.addAll(beforeActivation());
+        config.hba().ifPresent(tasks::add);
+        config.passfile().ifPresent(tasks::add);
+        activation.ifPresent(tasks::add);
+        hbaReload.ifPresent(tasks::add);
+        tasks.addAll(sql);
+        return tasks;
+    }
+}

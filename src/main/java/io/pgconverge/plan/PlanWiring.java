@@ -1,0 +1,196 @@
+package io.pgconverge.plan;
+
+import io.pgconverge.model.Cluster;
+import io.pgconverge.model.Host;
+import io.pgconverge.model.NodePaths;
+import io.pgconverge.model.ReplicationSpec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Puts the tasks of every node into the plan graph with their dependencies:
+ * <ul>
+ * <li>on a node: stop, then initdb or base backup, then the file writes, then the start, restart or reload
+ *     that makes them take effect; SQL on a node that starts runs after the start;</li>
+ * <li>role changes before every pg_hba.conf write (a password is set before an hba rule requires it);
+ *     on a primary that is started, pg_hba.conf is written after the roles and reloaded;</li>
+ * <li>a standby's base backup after the primary's configuration took effect, its roles and its slot;</li>
+ * <li>hot-standby parameters: raised, standbys restart first; lowered, the primary first;</li>
+ * <li>a replication check after everything when replication was touched, and on each node an applied
+ *     record after its last task.</li>
+ * </ul>
+ */
+final class PlanWiring {
+    private static final Set<TaskKind> REPLICATION_KINDS = EnumSet.of(TaskKind.INIT_DB, TaskKind.BASE_BACKUP,
+            TaskKind.CREATE_SLOT, TaskKind.DROP_SLOT, TaskKind.START, TaskKind.STOP, TaskKind.RESTART,
+            TaskKind.PROMOTE, TaskKind.REWIND, TaskKind.FENCE);
+    static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Cluster cluster;
+    private final Map<String, NodeWork> work;
+    private final List<Task> roles;
+    private final SlotPlan slots;
+    private final PlanGraph.Builder graph = PlanGraph.builder();
+    private final List<Notice> refusals = new ArrayList<>();
+
+    PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots) {
+        this.cluster = cluster;
+        this.work = work;
+        this.roles = List.copyOf(roles);
+        this.slots = slots;
+    }
+
+    List<Notice> refusals() {
+        return List.copyOf(refusals);
+    }
+
+    void wire() {
+        work.values().forEach(w -> w.all().forEach(graph::add));
+        work.values().forEach(this::nodeEdges);
+        for (Task role : roles) {
+            work.values().forEach(w -> edge(Optional.of(role), w.config.hba()));
+            work.values().forEach(w -> edge(Optional.of(role), w.config.passfile()));
+        }
+        NodeWork primary = work.get(cluster.desired().primary());
+        if (primary != null) {
+            work.values().stream().filter(w -> w != primary).forEach(w -> backupEdges(primary, w));
+            hotStandbyOrder(primary);
+        }
+    }
+
+    private void nodeEdges(NodeWork w) {
+        edge(w.stop, w.rebuild);
+        List<Task> files = new ArrayList<>(w.beforeActivation());
+        w.config.hba().ifPresent(files::add);
+        w.config.passfile().ifPresent(files::add);
+        if (!w.node.desiredPrimary()) {
+            edge(w.config.passfile(), w.activation);
+        }
+        files.forEach(f -> edge(w.rebuild, Optional.of(f)));
+        edge(w.rebuild, w.activation);
+        w.beforeActivation().forEach(t -> edge(Optional.of(t), w.activation));
+        if (w.hbaReload.isPresent()) {
+            edge(w.config.hba(), w.hbaReload);
+            edge(w.activation, w.hbaReload);
+        } else {
+            edge(w.config.hba(), w.activation);
+        }
+        boolean started = w.activation.filter(a -> a instanceof Start).isPresent();
+        boolean slotsRestart = w.activation.filter(a -> a instanceof Restart
+                && ((Restart) a).settings().contains("max_replication_slots")).isPresent();
+        for (Task sql : w.sql) {
+            if (started || slotsRestart && sql instanceof CreateSlot) {
+                edge(w.activation, Optional.of(sql));
+            }
+        }
+    }
+
+    private void backupEdges(NodeWork primary, NodeWork standby) {
+        if (standby.rebuild.isEmpty() || !(standby.rebuild.get() instanceof BaseBackup)) {
+            return;
+        }
+        edge(primary.activation, standby.rebuild);
+        edge(primary.hbaReload, standby.rebuild);
+        roles.forEach(r -> edge(Optional.of(r), standby.rebuild));
+        slots.before(standby.name()).forEach(s -> edge(Optional.of(s), standby.rebuild));
+    }
+
+    /** Standbys need hot-standby parameters at least as high as the primary's at every moment. */
+    private void hotStandbyOrder(NodeWork primary) {
+        Map<String, Integer> directions = primary.config.hotStandby();
+        boolean raised = directions.containsValue(1);
+        boolean lowered = directions.containsValue(-1);
+        if (raised && lowered) {
+            refusals.add(Notice.cluster("the plan raises some of " + String.join(", ", directions.keySet().stream()
+                    .sorted().toList()) + " and lowers others; no restart order keeps every standby at or above "
+                    + "the primary's values: apply the raise and the reduction separately"));
+            return;
+        }
+        if (primary.activation.isEmpty() || !raised && !lowered) {
+            return;
+        }
+        for (NodeWork s : work.values()) {
+            if (s != primary && s.rebuild.isEmpty() && s.activation.isPresent()) {
+                if (raised) {
+                    edge(s.activation, primary.activation);
+                } else {
+                    edge(primary.activation, s.activation);
+                }
+            }
+        }
+    }
+
+    PlanGraph finish(Topology topology) {
+        List<Task> tasks = graph.tasks();
+        if (tasks.isEmpty()) {
+            return graph.build(tieBreaker());
+        }
+        Optional<VerifyReplication> verify = verify(topology, tasks);
+        verify.ifPresent(v -> {
+            graph.add(v);
+            tasks.stream().filter(t -> graph.dependentsOf(t.id()).isEmpty()).forEach(t -> graph.edge(t, v));
+        });
+        for (Host host : cluster.members()) {
+            List<Task> own = tasks.stream().filter(t -> t.host().equals(host.name())).toList();
+            if (own.isEmpty() && verify.filter(v -> v.host().equals(host.name())).isEmpty()) {
+                continue;
+            }
+            RecordApplied record = new RecordApplied(host.name() + "/record-applied", host.name(),
+                    NodePaths.of(host.pg()).appliedRecord(), cluster.desired().source(),
+                    "facts and status show what was last applied here");
+            graph.add(record);
+            own.stream().filter(t -> graph.dependentsOf(t.id()).stream()
+                    .noneMatch(d -> graph.tasks().stream().anyMatch(x -> x.id().equals(d) && x.host().equals(host.name()))))
+                    .forEach(t -> graph.edge(t, record));
+            verify.ifPresent(v -> graph.edge(v, record));
+        }
+        return graph.build(tieBreaker());
+    }
+
+    private Optional<VerifyReplication> verify(Topology topology, List<Task> tasks) {
+        Optional<ReplicationSpec> spec = cluster.desired().replication();
+        String primary = cluster.desired().primary();
+        boolean touched = tasks.stream().anyMatch(t -> REPLICATION_KINDS.contains(t.kind()))
+                || work.values().stream().anyMatch(w -> w.config.replicationChanged());
+        if (spec.isEmpty() || !touched || !work.containsKey(primary)) {
+            return Optional.empty();
+        }
+        List<ExpectedStandby> expected = new ArrayList<>();
+        for (Host standby : cluster.standbys()) {
+            Fate fate = topology.fate(standby.name());
+            if (fate == Fate.KEEP || fate == Fate.START || fate == Fate.REBUILD) {
+                expected.add(new ExpectedStandby(standby.name(), standby.address(), standby.name(),
+                        spec.get().slots() ? Optional.of(SlotNames.of(spec.get(), standby)) : Optional.empty()));
+            }
+        }
+        if (expected.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VerifyReplication(primary + "/verify", primary, expected, VERIFY_TIMEOUT,
+                "the plan changes replication; every standby must stream from " + primary));
+    }
+
+    private Comparator<Task> tieBreaker() {
+        Map<String, Integer> order = new HashMap<>();
+        List<Host> members = cluster.members();
+        for (int i = 0; i < members.size(); i++) {
+            order.put(members.get(i).name(), i);
+        }
+        return Comparator.<Task>comparingInt(t -> order.getOrDefault(t.host(), Integer.MAX_VALUE))
+                .thenComparing(Task::kind).thenComparing(Task::id);
+    }
+
+    private void edge(Optional<? extends Task> before, Optional<? extends Task> after) {
+        if (before.isPresent() && after.isPresent()) {
+            graph.edge(before.get(), after.get());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.pgconverge.plan;
+
+import io.pgconverge.facts.ClusterFacts;
+import io.pgconverge.facts.NodeFacts;
+import io.pgconverge.facts.RoleFact;
+import io.pgconverge.model.Cluster;
+import io.pgconverge.model.Host;
+import io.pgconverge.model.NodePaths;
+import io.pgconverge.model.Secret;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Computes a {@link Plan} from a cluster's desired state and its facts: a pure function of its inputs
+ * (cluster, facts, resolved secrets, and the salt source and file renderer it was made with). It holds no
+ * connection and reads no file; node files come from the {@link FileRenderer} it is given.
+ */
+public final class Planner {
+    private final FileRenderer renderer;
+    private final SaltSource salts;
+
+    public Planner(FileRenderer renderer, SaltSource salts) {
+        this.renderer = renderer;
+        this.salts = salts;
+    }
+
+    public Plan plan(Cluster cluster, ClusterFacts facts, ResolvedSecrets secrets) {
+        List<NodeContext> nodes = contexts(cluster, facts);
+        NodeContext primary = nodes.stream().filter(NodeContext::desiredPrimary).findFirst().orElseThrow();
+        List<NodeContext> standbys = nodes.stream().filter(n -> !n.desiredPrimary()).toList();
+        Topology topology = new TopologyPlanner(cluster).decide(primary, standbys);
+        List<Notice> warnings = new ArrayList<>(topology.warnings());
+        List<Notice> refusals = new ArrayList<>(topology.refusals());
+        DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer);
+        ConfigPlanner configPlanner = new ConfigPlanner(cluster);
+        Map<String, NodeWork> work = new LinkedHashMap<>();
+        for (NodeContext node : nodes) {
+            Fate fate = topology.fate(node.name());
+            if (fate != Fate.UNREACHABLE && fate != Fate.DEFERRED) {
+                NodeConfig config = configPlanner.plan(node, fate, desiredFiles.of(node.host()));
+                warnings.addAll(config.warnings());
+                work.put(node.name(), new NodeWork(node, fate, config));
+            }
+        }
+        List<Task> roles = roles(cluster, primary, topology, secrets);
+        SlotPlan slots = new SlotPlanner(cluster).plan(primary, topology);
+        warnings.addAll(slots.warnings());
+        NodeWork primaryWork = work.get(primary.name());
+        if (primaryWork != null) {
+            primaryWork.sql.addAll(roles);
+            primaryWork.sql.addAll(slots.tasks());
+        }
+        for (NodeWork w : work.values()) {
+            topologyTasks(cluster, w, topology, slots, desiredFiles);
+            activation(w, topology, !roles.isEmpty() && w.node.desiredPrimary());
+        }
+        PlanWiring wiring = new PlanWiring(cluster, work, roles, slots);
+        wiring.wire();
+        refusals.addAll(wiring.refusals());
+        PlanGraph graph = wiring.finish(topology);
+        List<String> hosts = cluster.members().stream().map(Host::name).toList();
+        return Plan.of(cluster.desired().source(), hosts, graph, warnings, refusals);
+    }
+
+    private static List<NodeContext> contexts(Cluster cluster, ClusterFacts facts) {
+        List<NodeContext> nodes = new ArrayList<>();
+        for (Host host : cluster.members()) {
+            NodeFacts nodeFacts = facts.node(host.name())
+                    .orElse(NodeFacts.unreachable(host.name(), "no facts were gathered"));
+            nodes.add(new NodeContext(host, nodeFacts, host.name().equals(cluster.desired().primary())));
+        }
+        return nodes;
+    }
+
+    private List<Task> roles(Cluster cluster, NodeContext primary, Topology topology, ResolvedSecrets secrets) {
+        Fate fate = topology.fate(primary.name());
+        if (!topology.primaryReady() || fate == Fate.UNREACHABLE) {
+            return List.of();
+        }
+        Map<String, RoleFact> existing = fate == Fate.INIT_DB
+                ? Map.of(primary.host().user(), RolePlanner.bootstrapSuperuser(primary.host().user()))
+                : primary.server().orElseThrow().roles();
+        return new RolePlanner(secrets, salts).plan(primary.name(), cluster.desired().roles(), existing);
+    }
+
+    private static void topologyTasks(Cluster cluster, NodeWork w, Topology topology, SlotPlan slots,
+                                      DesiredFiles desiredFiles) {
+        NodeContext node = w.node;
+        String name = node.name();
+        if (w.fate == Fate.INIT_DB) {
+            w.rebuild = Optional.of(new InitDb(name + "/initdb", name, node.host().pg().dataDir(),
+                    node.host().pg().binDir(), node.version(), topology.reason(name)));
+        } else if (w.fate == Fate.REBUILD) {
+            if (node.running()) {
+                w.stop = Optional.of(new Stop(name + "/stop", name, node.service().stop(),
+                        "the data directory is replaced"));
+            }
+            Host primary = cluster.primary();
+            NodePaths paths = node.paths();
+            SlotPlan.BackupSlot slot = slots.backupSlot(name);
+            Secret password = desiredFiles.replicationPassword().orElse(new Secret(""));
+            w.rebuild = Optional.of(new BaseBackup(name + "/basebackup", name, primary.name(),
+                    primary.address(), primary.pg().port(), cluster.desired().replication().orElseThrow().user(),
+                    slot.slot(), slot.create(), node.host().pg().dataDir(), node.dataDirExists(), paths.stagingDir(),
+                    paths.asidePrefix(), node.host().pg().binDir(), node.version(),
+                    node.host().pg().configDir() + "/pgconverge-basebackup.pgpass", password, topology.reason(name)));
+        }
+    }
+
+    private static void activation(NodeWork w, Topology topology, boolean runsRoles) {
+        String name = w.name();
+        ServiceCommands service = w.node.service();
+        if (w.fate == Fate.INIT_DB || w.fate == Fate.REBUILD || w.fate == Fate.START) {
+            String reason = w.fate == Fate.START ? topology.reason(name) : "the new data directory is ready";
+            w.activation = Optional.of(new Start(name + "/start", name, service.start(), reason));
+            if (runsRoles && w.config.hba().isPresent()) {
+                w.hbaReload = Optional.of(new Reload(name + "/reload", name, service.reload(),
+                        "pg_hba.conf takes effect once the roles it needs exist"));
+            }
+        } else if (!w.config.restartFor().isEmpty()) {
+            w.activation = Optional.of(new Restart(name + "/restart", name, service.restart(),
+                    w.config.restartFor(), "changes of " + String.join(", ", w.config.restartFor())
+                    + " take effect only on restart"));
+        } else if (w.config.reload()) {
+            w.activation = Optional.of(new Reload(name + "/reload", name, service.reload(),
+                    "the changed configuration takes effect on reload"));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.pgconverge.render;
+
+import io.pgconverge.plan.Detail;
+import io.pgconverge.plan.Notice;
+import io.pgconverge.plan.Plan;
+import io.pgconverge.plan.RecordApplied;
+import io.pgconverge.plan.Task;
+
+import java.util.List;
+
+/**
+ * The plan for people, in Terraform's spirit: per node, tasks in execution order with {@code + ~ - -/+ >}
+ * markers and their step number in the whole plan, why each is needed, unified diffs of files, SQL with
+ * secrets as {@code (sensitive)}, the commands exactly as run; then warnings, refusals and the summary line.
+ * Applied records (the engine's bookkeeping) are not listed. Colour only when asked for.
+ */
+public final class TextPlanRenderer {
+    static final String NO_CHANGES = "No changes. The cluster matches the playbook.";
+    private final Ansi ansi;
+
+    public TextPlanRenderer(boolean color) {
+        this.ansi = new Ansi(color);
+    }
+
+    public String render(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        List<Task> shown = visible(plan);
+        if (!shown.isEmpty()) {
+            out.append("Plan for ").append(plan.playbook()).append(": ").append(shown.size())
+                    .append(shown.size() == 1 ? " task" : " tasks").append(", per node in execution order.\n");
+            for (String host : plan.hosts()) {
+                List<Task> own = shown.stream().filter(t -> t.host().equals(host)).toList();
+                if (!own.isEmpty()) {
+                    out.append('\n').append(ansi.bold(host)).append('\n');
+                    own.forEach(t -> task(out, t, shown.indexOf(t) + 1));
+                }
+            }
+        }
+        notices(out, "Warnings:", "!", plan.warnings());
+        notices(out, "Refused: this plan will not be applied.", "x", plan.refusals());
+        if (out.length() > 0) {
+            out.append('\n');
+        }
+        out.append(plan.hasChanges() ? ansi.bold(plan.summary().line()) : NO_CHANGES).append('\n');
+        return out.toString();
+    }
+
+    /** Tasks people see: every task but the applied records. */
+    static List<Task> visible(Plan plan) {
+        return plan.tasks().stream().filter(t -> !(t instanceof RecordApplied)).toList();
+    }
+
+    private void task(StringBuilder out, Task task, int step) {
+        out.append("  ").append(ansi.action(task.action(), task.action().marker() + " " + task.summary()))
+                .append(ansi.dim("  [" + step + " " + task.id() + "]")).append('\n');
+        out.append("      ").append(ansi.dim("# " + task.reason())).append('\n');
+        for (Detail detail : task.details()) {
+            for (String line : lines(detail)) {
+                out.append("      ").append(line).append('\n');
+            }
+        }
+    }
+
+    private List<String> lines(Detail detail) {
+        if (detail instanceof Detail.FileChange) {
+            return UnifiedDiff.of((Detail.FileChange) detail).stream().map(ansi::diffLine).toList();
+        }
+        if (detail instanceof Detail.Sql) {
+            return ((Detail.Sql) detail).statements().stream().map(s -> s + ";").toList();
+        }
+        if (detail instanceof Detail.Commands) {
+            return ((Detail.Commands) detail).commands().stream().map(c -> "$ " + c).toList();
+        }
+        return List.of("# " + ((Detail.Note) detail).text());
+    }
+
+    private void notices(StringBuilder out, String title, String marker, List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(ansi.bold(title)).append('\n');
+        for (Notice n : notices) {
+            out.append("  ").append(marker.equals("x") ? ansi.red(marker) : ansi.yellow(marker)).append(' ')
+                    .append(n).append('\n');
+        }
+    }
+}

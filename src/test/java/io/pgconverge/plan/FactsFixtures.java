@@ -1,0 +1,296 @@
+package io.pgconverge.plan;
+
+import io.pgconverge.facts.ClusterFacts;
+import io.pgconverge.facts.DataDirFacts;
+import io.pgconverge.facts.FileFact;
+import io.pgconverge.facts.Lsn;
+import io.pgconverge.facts.NodeFacts;
+import io.pgconverge.facts.OsFacts;
+import io.pgconverge.facts.RoleFact;
+import io.pgconverge.facts.ScramVerifier;
+import io.pgconverge.facts.ServerFacts;
+import io.pgconverge.facts.SettingFact;
+import io.pgconverge.facts.SlotFact;
+import io.pgconverge.facts.UpstreamFacts;
+import io.pgconverge.model.ArchiveSpec;
+import io.pgconverge.model.Cluster;
+import io.pgconverge.model.ConnectionKind;
+import io.pgconverge.model.DesiredState;
+import io.pgconverge.model.HbaRule;
+import io.pgconverge.model.Host;
+import io.pgconverge.model.PgLayout;
+import io.pgconverge.model.ReplicationSpec;
+import io.pgconverge.model.RoleSpec;
+import io.pgconverge.model.Secret;
+import io.pgconverge.model.SecretRef;
+import io.pgconverge.model.ServiceManager;
+import io.pgconverge.render.TemplateRenderer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Desired states, hosts and node facts built in code for planner tests: the lab's three nodes by default. */
+final class FactsFixtures {
+    static final SecretRef REPL_PW = new SecretRef.Env("PGC_REPL_PASSWORD");
+    static final SecretRef POSTGRES_PW = new SecretRef.Env("PGC_POSTGRES_PASSWORD");
+    static final SecretRef PGPOOL_PW = new SecretRef.Env("PGC_PGPOOL_PASSWORD");
+    static final long CLUSTER_ID = 7300000000000000001L;
+
+    private FactsFixtures() {
+    }
+
+    static Host host(int n, int version, ServiceManager service) {
+        String dir = "/srv/lab/node" + n;
+        PgLayout layout = new PgLayout(version, 5440 + n, dir + "/data", "/usr/lib/postgresql/"
+                + PgVersion.text(version) + "/bin", dir + "/conf", service, dir + "/run");
+        return new Host("node" + n, "127.0.0." + (10 + n), 2222, "postgres", Optional.empty(), Optional.empty(),
+                false, ConnectionKind.SSH, layout, Map.of());
+    }
+
+    static List<Host> lab(int version) {
+        return List.of(host(1, version, ServiceManager.PG_CTL), host(2, version, ServiceManager.PG_CTL),
+                host(3, version, ServiceManager.PG_CTL));
+    }
+
+    static Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listen_addresses", "*");
+        settings.put("wal_level", "replica");
+        settings.put("max_wal_senders", "10");
+        settings.put("hot_standby", "on");
+        settings.put("wal_log_hints", "on");
+        return settings;
+    }
+
+    static List<HbaRule> hba() {
+        return List.of(new HbaRule("local", "all", "postgres", Optional.empty(), "peer", Optional.empty()),
+                new HbaRule("local", "all", "all", Optional.empty(), "scram-sha-256", Optional.empty()),
+                new HbaRule("host", "replication", "repl", Optional.of("127.0.0.0/8"), "scram-sha-256", Optional.empty()),
+                new HbaRule("host", "all", "all", Optional.of("127.0.0.0/8"), "scram-sha-256", Optional.empty()));
+    }
+
+    static List<RoleSpec> roles() {
+        return List.of(
+                new RoleSpec("repl", Optional.of(true), Optional.empty(), Optional.of(true), Optional.empty(),
+                        Optional.empty(), Optional.of(5), Optional.of(REPL_PW)),
+                new RoleSpec("postgres", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.of(POSTGRES_PW)),
+                new RoleSpec("pgpool", Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.of(PGPOOL_PW)));
+    }
+
+    static DesiredState desired(int version, Map<String, String> settings, List<RoleSpec> roles,
+                                Optional<ArchiveSpec> archive) {
+        return new DesiredState("playbooks/ha-cluster.yml", "pg_main", "node1", version, settings, archive, hba(),
+                roles, Optional.of(new ReplicationSpec("repl", true, Map.of())), Map.of());
+    }
+
+    static Cluster labCluster(int version) {
+        return new Cluster(desired(version, settings(), roles(), Optional.empty()), lab(version));
+    }
+
+    static ResolvedSecrets secrets() {
+        return new ResolvedSecrets(Map.of(REPL_PW, new Secret("repl-secret"), POSTGRES_PW, new Secret("pg-secret"),
+                PGPOOL_PW, new Secret("pool-secret")));
+    }
+
+    static SaltSource fixedSalt() {
+        return role -> new byte[16];
+    }
+
+    static Planner planner() {
+        return new Planner(TemplateRenderer.builtIn(), fixedSalt());
+    }
+
+    static ClusterFacts facts(NodeFacts... nodes) {
+        Map<String, NodeFacts> map = new LinkedHashMap<>();
+        for (NodeFacts n : nodes) {
+            map.put(n.host(), n);
+        }
+        return new ClusterFacts(map);
+    }
+
+    /** A reachable node; by default a freshly initialised, running primary of its own cluster. */
+    static Node node(Host host) {
+        return new Node(host);
+    }
+
+    /** The facts a node has once the plan for {@code cluster} was applied: every file as rendered, roles set. */
+    static ClusterFacts converged(Cluster cluster, ResolvedSecrets secrets) {
+        DesiredFiles files = new DesiredFiles(cluster, secrets, TemplateRenderer.builtIn());
+        List<NodeFacts> nodes = new ArrayList<>();
+        for (Host host : cluster.members()) {
+            boolean primary = host.name().equals(cluster.desired().primary());
+            Node node = node(host).system(CLUSTER_ID).convergedFiles(files.of(host));
+            if (primary) {
+                for (RoleSpec role : cluster.desired().roles()) {
+                    node.role(role, role.password().map(secrets::get));
+                }
+                for (Host standby : cluster.standbys()) {
+                    node.slot(SlotNames.of(cluster.desired().replication().orElseThrow(), standby), true);
+                }
+            } else {
+                node.standby("127.0.0.11", "streaming");
+            }
+            nodes.add(node.build());
+        }
+        return facts(nodes.toArray(new NodeFacts[0]));
+    }
+
+    /** Mutable builder of one node's facts. */
+    static final class Node {
+        final Host host;
+        boolean running = true;
+        boolean initialised = true;
+        boolean inRecovery;
+        long systemId;
+        Optional<UpstreamFacts> upstream = Optional.empty();
+        final Map<String, FileFact> files = new LinkedHashMap<>();
+        final Map<String, SettingFact> settings = new LinkedHashMap<>();
+        final Map<String, RoleFact> roles = new LinkedHashMap<>();
+        final List<SlotFact> slots = new ArrayList<>();
+
+        Node(Host host) {
+            this.host = host;
+            this.systemId = 7000000000000000000L + host.name().hashCode();
+            defaultSettings();
+            roles.put("postgres", new RoleFact("postgres", true, true, true, true, true, -1, "none", Optional.empty()));
+            file(host.pg().configDir() + "/postgresql.conf", "# initdb's postgresql.conf\nmax_connections = 100\n");
+            file(host.pg().configDir() + "/pg_hba.conf", "local all all peer\n");
+        }
+
+        private void defaultSettings() {
+            for (String name : List.of("listen_addresses", "wal_level", "max_wal_senders", "max_connections",
+                    "hot_standby", "wal_log_hints", "archive_mode", "max_replication_slots", "shared_buffers",
+                    "recovery_target_timeline", "max_worker_processes", "max_locks_per_transaction",
+                    "max_prepared_transactions")) {
+                setting(name, "0", "postmaster", "default", null);
+            }
+            for (String name : List.of("archive_command", "primary_conninfo", "primary_slot_name", "restore_command")) {
+                setting(name, "", "sighup", "default", null);
+            }
+            setting("work_mem", "4096", "user", "default", null);
+            setting("max_connections", "100", "postmaster", "configuration file",
+                    host.pg().configDir() + "/postgresql.conf");
+        }
+
+        Node setting(String name, String value, String context, String source, String file) {
+            settings.put(name, new SettingFact(name, value, Optional.empty(), context, "string", source,
+                    Optional.ofNullable(file), false));
+            return this;
+        }
+
+        Node pendingRestart(String name) {
+            SettingFact s = settings.get(name);
+            settings.put(name, new SettingFact(name, s.setting(), s.unit(), s.context(), s.vartype(), s.source(),
+                    s.sourceFile(), true));
+            return this;
+        }
+
+        Node file(String path, String content) {
+            files.put(path, new FileFact(path, true, Optional.of(content), "postgres", "0600"));
+            return this;
+        }
+
+        Node directory(String path, String owner, String mode) {
+            files.put(path, new FileFact(path, true, Optional.empty(), owner, mode));
+            return this;
+        }
+
+        Node noFile(String path) {
+            files.remove(path);
+            return this;
+        }
+
+        Node system(long id) {
+            systemId = id;
+            return this;
+        }
+
+        Node stopped() {
+            running = false;
+            return this;
+        }
+
+        Node empty() {
+            initialised = false;
+            running = false;
+            return this;
+        }
+
+        Node standby(String sender, String receiverStatus) {
+            inRecovery = true;
+            upstream = Optional.of(new UpstreamFacts(Optional.of("host=" + sender), Optional.empty(),
+                    Optional.of(sender), Optional.of(5441), Optional.ofNullable(receiverStatus)));
+            return this;
+        }
+
+        Node role(RoleSpec spec, Optional<Secret> password) {
+            RoleFact existing = roles.get(spec.name());
+            roles.put(spec.name(), new RoleFact(spec.name(),
+                    spec.superuser().orElse(existing != null && existing.superuser()),
+                    spec.login().orElse(existing != null && existing.login()),
+                    spec.replication().orElse(existing != null && existing.replication()),
+                    spec.createdb().orElse(existing != null && existing.createdb()),
+                    spec.createrole().orElse(existing != null && existing.createrole()),
+                    spec.connectionLimit().orElse(-1), password.isPresent() ? "scram-sha-256" : "none",
+                    password.map(p -> ScramSha256.verifier(p, "0123456789abcdef".getBytes(), 4096))));
+            return this;
+        }
+
+        Node roleFact(RoleFact fact) {
+            roles.put(fact.name(), fact);
+            return this;
+        }
+
+        Node slot(String name, boolean active) {
+            slots.add(new SlotFact(name, "physical", active, Optional.of(new Lsn(0x3000000L)),
+                    Optional.of("reserved")));
+            return this;
+        }
+
+        Node slot(SlotFact slot) {
+            slots.add(slot);
+            return this;
+        }
+
+        /** Files as rendered and settings reported as coming from pgconverge.conf. */
+        Node convergedFiles(NodeFiles nodeFiles) {
+            var paths = io.pgconverge.model.NodePaths.of(host.pg());
+            file(paths.pgconvergeConf(), nodeFiles.pgconvergeConf());
+            file(paths.postgresqlConf(), "# initdb's postgresql.conf\nmax_connections = 100\n"
+                    + ConfigPlanner.INCLUDE_LINE + "\n");
+            file(paths.hbaFile(), nodeFiles.hba());
+            nodeFiles.passfile().ifPresent(p -> file(paths.passfile(), p));
+            nodeFiles.standbySignal().ifPresent(s -> file(paths.standbySignal(), s));
+            nodeFiles.recoveryConf().ifPresent(r -> file(paths.recoveryConf(), r));
+            nodeFiles.settings().forEach((name, value) -> {
+                SettingFact old = settings.get(name);
+                setting(name, value, old == null ? "sighup" : old.context(), "configuration file",
+                        paths.pgconvergeConf());
+            });
+            return this;
+        }
+
+        NodeFacts build() {
+            var paths = io.pgconverge.model.NodePaths.of(host.pg());
+            boolean signal = files.containsKey(paths.standbySignal());
+            boolean recoveryConf = files.containsKey(paths.recoveryConf());
+            DataDirFacts dataDir = new DataDirFacts(host.pg().dataDir(), initialised || running, initialised,
+                    "postgres", initialised ? Optional.of(host.pg().version()) : Optional.empty(),
+                    initialised ? Optional.of(systemId) : Optional.empty(),
+                    Optional.of(running ? "in production" : "shut down"), Optional.of(1),
+                    Optional.of(new Lsn(0x3000028L)), signal, recoveryConf);
+            Optional<ServerFacts> server = running ? Optional.of(new ServerFacts("15.8", 150008, systemId, 1,
+                    inRecovery, inRecovery ? Optional.empty() : Optional.of(new Lsn(0x3000060L)),
+                    Optional.empty(), Optional.empty(), upstream, settings, List.of(), roles, slots, List.of()))
+                    : Optional.empty();
+            return new NodeFacts(host.name(), true, Optional.empty(), Optional.of(new OsFacts("debian", "12",
+                    "x86_64", host.name())), Optional.of(host.pg().binDir()), Optional.of(dataDir), files, running,
+                    server, Optional.empty(), Optional.empty());
+        }
+    }
+}
