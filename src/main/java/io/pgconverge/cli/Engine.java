@@ -8,11 +8,16 @@ import io.pgconverge.model.Cluster;
 import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
 import io.pgconverge.model.SecretRef;
+import io.pgconverge.plan.Plan;
+import io.pgconverge.plan.Planner;
 import io.pgconverge.plan.ResolvedSecrets;
+import io.pgconverge.plan.SaltSource;
+import io.pgconverge.render.TemplateRenderer;
 import io.pgconverge.transport.PgSessionOpener;
 import io.pgconverge.transport.RemoteShells;
 import io.pgconverge.transport.ShellOpener;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,5 +72,10 @@ final class Engine {
 
     ClusterFacts gather(GatherOptions options) {
         return new FactGatherer(shells(), sessions(), options).gather(cluster);
+    }
+
+    Plan plan(ClusterFacts facts, Optional<Path> templates) {
+        TemplateRenderer renderer = templates.map(TemplateRenderer::from).orElseGet(TemplateRenderer::builtIn);
+        return new Planner(renderer, SaltSource.secureRandom()).plan(cluster, facts, secrets);
     }
 }

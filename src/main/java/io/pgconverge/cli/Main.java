@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /** The {@code pgconverge} command line. {@link #run} returns the exit code so tests can call it in-process. */
 @Command(name = "pgconverge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.",
-        subcommands = {LabCommand.class, ValidateCommand.class, FactsCommand.class})
+        subcommands = {LabCommand.class, ValidateCommand.class, FactsCommand.class, PlanCommand.class,
+                ApplyCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,6 +40,7 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -32,7 +32,7 @@ public final class FactsFingerprint {
                 .append(',').append(d.recoveryConf()).append('\n'));
         new TreeMap<>(node.files()).forEach((path, f) -> s.append("file ").append(path).append('=').append(f.exists())
                 .append(',').append(f.owner()).append(',').append(f.mode()).append(',')
-                .append(f.content().map(FactsFingerprint::sha256).orElse("-")).append('\n'));
+                .append(f.content().map(FactsFingerprint::sha256).orElse(f.sha256().orElse("-"))).append('\n'));
         node.server().ifPresent(server -> appendServer(s, server));
         return sha256(s.toString());
     }

@@ -58,6 +58,8 @@ public final class OsFactsScript {
                 printf 'exists=1\\nowner=%s\\nmode=%s\\n' "$(stat -c %U "$1" 2>/dev/null)" "$(stat -c %a "$1" 2>/dev/null)"
                 if [ "$2" = 1 ]; then
                   if [ -r "$1" ] && [ -f "$1" ]; then echo readable=1; echo '@@content'; base64 < "$1"; else echo readable=0; fi
+                elif [ -r "$1" ] && [ -f "$1" ]; then
+                  printf 'sha256=%s\\n' "$(sha256sum < "$1" | cut -d' ' -f1)"
                 fi
               else
                 echo exists=0

@@ -71,7 +71,8 @@ public final class OsReportParser {
             return FileFact.absent(f.path());
         }
         return new FileFact(f.path(), true, f.content().map(ConninfoMasker::mask),
-                f.values().getOrDefault("owner", ""), mode(f.values().getOrDefault("mode", "")));
+                f.values().getOrDefault("owner", ""), mode(f.values().getOrDefault("mode", "")),
+                Optional.ofNullable(f.values().get("sha256")));
     }
 
     /** "0600" from stat's "600". */

@@ -1,5 +1,7 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.facts.FileFact;
+
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.NodePaths;
@@ -114,14 +116,15 @@ final class ConfigPlanner {
             return Optional.empty();
         }
         String path = node.paths().passfile();
-        Optional<String> current = node.content(path);
-        boolean modeOk = modeIs(node.facts().file(path).mode(), 0600);
-        if (current.equals(files.passfile()) && modeOk) {
+        FileFact current = node.facts().file(path);
+        boolean modeOk = modeIs(current.mode(), 0600);
+        if (current.sha256().equals(Optional.of(Sha256.hex(files.passfile().get()))) && modeOk) {
             return Optional.empty();
         }
-        return Optional.of(new WriteFile(node.name() + "/passfile", node.name(), path, current, files.passfile().get(), "0600",
-                true, current.isEmpty() ? "the walreceiver reads the replication password from it"
-                : "the replication password or the file's mode changed"));
+        return Optional.of(new WriteFile(node.name() + "/passfile", node.name(), path,
+                current.exists() ? Optional.of("") : Optional.empty(), files.passfile().get(), "0600", true,
+                current.exists() ? "the replication password or the file's mode changed"
+                : "the walreceiver reads the replication password from it"));
     }
 
     private Optional<EnsureDirectory> archiveDir(NodeContext node) {

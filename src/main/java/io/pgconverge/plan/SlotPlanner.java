@@ -15,8 +15,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Plans the physical replication slots on the primary: one per standby (see {@link SlotNames}), created by
- * pg_basebackup {@code -C} when the standby is rebuilt on 10 or later, by a CreateSlot task otherwise; a lost
+ * Plans the physical replication slots on the primary: one per standby (see {@link SlotNames}), created by a
+ * CreateSlot task that reserves WAL at once, before any base backup starts: with pg_basebackup {@code -C} the slot
+ * would reserve WAL only after the backup's checkpoint, and a second backup's checkpoint running meanwhile could
+ * remove the segments the first one still has to stream. A lost
  * slot is dropped and made again; slots of the engine's naming that no member uses are dropped when
  * inactive; every other slot is left alone and reported.
  */
@@ -69,10 +71,6 @@ final class SlotPlanner {
                     + " needs; it is made again"));
         }
         boolean missing = fact == null || lost;
-        if (fate == Fate.REBUILD && PgVersion.atLeast(primary.version(), 10)) {
-            forBackup.put(standby.name(), new SlotPlan.BackupSlot(Optional.of(name), missing));
-            return tasks;
-        }
         if (fate == Fate.REBUILD) {
             forBackup.put(standby.name(), new SlotPlan.BackupSlot(Optional.of(name), false));
         }

@@ -11,7 +11,7 @@ final class FileWriteScript {
         String q = quote(path);
         String tmp = quote(path + ".pgconverge-tmp");
         return "set -e\numask 077\nbase64 -d > " + tmp + " <<'PGCONVERGE_EOF'\n"
-                + Base64.getMimeEncoder().encodeToString(content) + "\nPGCONVERGE_EOF\n"
+                + Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(content) + "\nPGCONVERGE_EOF\n"
                 + "chmod " + mode + " " + tmp + "\nmv -f " + tmp + " " + q + "\n";
     }
 

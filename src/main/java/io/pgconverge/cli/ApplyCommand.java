@@ -1,0 +1,157 @@
+package io.pgconverge.cli;
+
+import io.pgconverge.exec.AppliedBy;
+import io.pgconverge.exec.ApplyLock;
+import io.pgconverge.exec.ApplyResult;
+import io.pgconverge.exec.Executor;
+import io.pgconverge.exec.NodeConnections;
+import io.pgconverge.facts.ClusterFacts;
+import io.pgconverge.facts.NodeFacts;
+import io.pgconverge.model.Cluster;
+import io.pgconverge.model.EngineException;
+import io.pgconverge.model.Host;
+import io.pgconverge.plan.Plan;
+import io.pgconverge.plan.Task;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code pgconverge apply}: plans as {@code plan} does, asks, then runs the plan on the nodes. */
+@Command(name = "apply", description = "Make the cluster match the playbook: plan, confirm, then run the plan.")
+public final class ApplyCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAYBOOK", description = "The desired state of one cluster.")
+    Path playbook;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "Ansible-style YAML inventory.")
+    Path inventory;
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "KEY=VALUE", description = "Override a playbook key.")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = "--plan", paramLabel = "PLANFILE", description = "Apply a plan saved by plan --out.")
+    Path planFile;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Mixin
+    GatherMixin gather;
+
+    @Mixin
+    PlanMixin planOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Optional<PlanFile> saved = Optional.ofNullable(planFile).map(PlanFile::read);
+        ClusterOptions options = options(saved);
+        Cluster cluster = options.loadCluster();
+        Engine engine = Engine.of(cluster);
+        ClusterFacts facts = engine.gather(gather.options());
+        saved.ifPresent(s -> refuseStale(s, facts));
+        Plan plan = engine.plan(facts, saved.flatMap(PlanFile::templates).map(Path::of).or(planOptions::templates));
+        saved.ifPresent(s -> refuseDifferent(s, plan));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(PlanFormat.TEXT.render(plan, Terminal.color()));
+        out.flush();
+        if (plan.refused()) {
+            return ExitCodes.ERROR;
+        }
+        if (!plan.hasChanges()) {
+            return ExitCodes.OK;
+        }
+        if (!yes && !confirmed(out)) {
+            out.println("Apply cancelled; nothing was changed.");
+            return ExitCodes.ERROR;
+        }
+        out.println();
+        return run(engine, cluster, facts, plan, options.playbook(), out);
+    }
+
+    private int run(Engine engine, Cluster cluster, ClusterFacts facts, Plan plan, Path playbookPath, PrintWriter out) {
+        List<Host> reachable = cluster.members().stream()
+                .filter(h -> facts.node(h.name()).map(NodeFacts::reachable).orElse(false)).toList();
+        AppliedBy by = new AppliedBy(playbookPath.toString(), GitCommit.of(playbookPath), VersionProvider.version());
+        try (NodeConnections connections = new NodeConnections(cluster, engine.shells(), engine.sessions(),
+                gather.options().connectTimeout());
+             ApplyLock lock = ApplyLock.acquire(reachable, h -> connections.shell(h.name()), holder())) {
+            ApplyView view = new ApplyView(out);
+            ApplyResult result = new Executor(connections, by, gather.options().forks()).apply(plan, view);
+            view.summary(result);
+            return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+        }
+    }
+
+    private ClusterOptions options(Optional<PlanFile> saved) {
+        ClusterOptions options = new ClusterOptions();
+        if (saved.isPresent()) {
+            if (playbook != null || inventory != null || !extraVars.isEmpty()) {
+                throw new EngineException("apply --plan takes no playbook, inventory or -e: the saved plan names them.");
+            }
+            options.playbook = Path.of(saved.get().playbook());
+            options.inventory = Path.of(saved.get().inventory());
+            options.extraVars = new ArrayList<>(saved.get().extraVars());
+            return options;
+        }
+        if (playbook == null || inventory == null) {
+            throw new EngineException("apply needs PLAYBOOK -i INVENTORY, or --plan PLANFILE.");
+        }
+        options.playbook = playbook;
+        options.inventory = inventory;
+        options.extraVars = new ArrayList<>(extraVars);
+        return options;
+    }
+
+    private static void refuseStale(PlanFile saved, ClusterFacts facts) {
+        List<String> changes = saved.staleness(facts);
+        if (!changes.isEmpty()) {
+            throw new EngineException("The saved plan is stale: " + String.join("; ", changes)
+                    + ". Run plan again and review the new plan.");
+        }
+    }
+
+    private static void refuseDifferent(PlanFile saved, Plan plan) {
+        List<String> ids = plan.tasks().stream().map(Task::id).toList();
+        if (!ids.equals(saved.taskIds())) {
+            throw new EngineException("The saved plan is stale: planning again from the same inputs gives other tasks."
+                    + " Run plan again and review the new plan.");
+        }
+    }
+
+    private boolean confirmed(PrintWriter out) {
+        if (System.console() == null) {
+            throw new EngineException("apply asks for confirmation and standard input is not a terminal;"
+                    + " review the plan and run apply --yes.");
+        }
+        out.print("\nApply these changes? Only 'yes' is accepted: ");
+        out.flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return "yes".equals(answer == null ? null : answer.strip());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String holder() {
+        String host = ManagementFactory.getRuntimeMXBean().getName();
+        return System.getProperty("user.name") + " (pid@host " + host + ")";
+    }
+}
