@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Brings the lab up once per test run (an idempotent {@code lab up} of three nodes in the default lab
- * directory, or $PGCONVERGE_LAB_DIR) and leaves it running for the other integration tests. Test methods and
- * constructors can take a {@link RunningLab} parameter.
+ * Gives each integration test class a fresh three-node lab (see {@link TestLabs}): every node straight from
+ * initdb, whatever earlier classes did to theirs. Test methods and constructors can take a {@link RunningLab}
+ * parameter.
  */
 public final class LabExtension implements BeforeAllCallback, ParameterResolver {
     public static final int NODES = 3;
@@ -70,16 +70,11 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
         lab(context);
     }
 
+    /** Every test class gets a lab of its own, fresh from initdb, in a directory of its own. */
     private static RunningLab lab(ExtensionContext context) {
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent("lab", k -> bringUp(), RunningLab.class);
-    }
-
-    private static RunningLab bringUp() {
-        Path dir = LabLayout.chooseDir(null, System.getenv());
-        Lab lab = Lab.at(dir);
-        LabReport report = lab.up(NODES);
-        CommandRunner runner = CommandRunner.plain();
-        return new RunningLab(lab, new LabLayout(dir, NODES), report.status(), PgInstall.locate(runner));
+        ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
+                ? context.getParent().orElse(context) : context;
+        return classContext.getStore(NS).getOrComputeIfAbsent("lab", k -> TestLabs.fresh(NODES), RunningLab.class);
     }
 
     @Override

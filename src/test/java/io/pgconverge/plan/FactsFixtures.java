@@ -195,6 +195,13 @@ final class FactsFixtures {
             return this;
         }
 
+        /** A secret file as the gatherer reads it: its digest, never its content. */
+        Node secretFile(String path, String content) {
+            files.put(path, new FileFact(path, true, Optional.empty(), "postgres", "0600",
+                    Optional.of(Sha256.hex(content))));
+            return this;
+        }
+
         Node directory(String path, String owner, String mode) {
             files.put(path, new FileFact(path, true, Optional.empty(), owner, mode));
             return this;
@@ -264,7 +271,7 @@ final class FactsFixtures {
             file(paths.postgresqlConf(), "# initdb's postgresql.conf\nmax_connections = 100\n"
                     + ConfigPlanner.INCLUDE_LINE + "\n");
             file(paths.hbaFile(), nodeFiles.hba());
-            nodeFiles.passfile().ifPresent(p -> file(paths.passfile(), p));
+            nodeFiles.passfile().ifPresent(p -> secretFile(paths.passfile(), p));
             nodeFiles.standbySignal().ifPresent(s -> file(paths.standbySignal(), s));
             nodeFiles.recoveryConf().ifPresent(r -> file(paths.recoveryConf(), r));
             nodeFiles.settings().forEach((name, value) -> {

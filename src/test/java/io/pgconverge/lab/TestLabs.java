@@ -1,0 +1,76 @@
+package io.pgconverge.lab;
+
+import io.pgconverge.lab.LabExtension.RunningLab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The labs of one test run. Lab nodes have fixed addresses and ports, so one lab runs at a time: a fresh lab first
+ * stops the one before it (and a lab left running in the default directory, e.g. by the demo) with lab down. The
+ * test labs live in directories of their own under /tmp; each is stopped and removed when the next one starts or
+ * the run ends. The default lab directory is stopped, never removed.
+ */
+public final class TestLabs {
+    private static final Path ROOT = Path.of("/tmp");
+    private static Lab current;
+    private static Path currentDir;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestLabs::retireCurrent, "test-lab-cleanup"));
+    }
+
+    private TestLabs() {
+    }
+
+    /** Stops whatever lab runs and starts a new one with {@code nodes} fresh nodes. */
+    public static synchronized RunningLab fresh(int nodes) {
+        retireCurrent();
+        if (Files.isDirectory(LabLayout.DEFAULT_DIR.resolve("sshd"))) {
+            Lab.at(LabLayout.DEFAULT_DIR).down();
+        }
+        Path dir = newDir();
+        Lab lab = Lab.at(dir);
+        LabReport report = lab.up(nodes);
+        current = lab;
+        currentDir = dir;
+        return new RunningLab(lab, new LabLayout(dir, nodes), report.status(), PgInstall.locate(CommandRunner.plain()));
+    }
+
+    private static Path newDir() {
+        try {
+            Path dir = Files.createTempDirectory(ROOT, "pgconverge-it-");
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized void retireCurrent() {
+        if (current == null) {
+            return;
+        }
+        current.down();
+        removeTree(currentDir);
+        current = null;
+        currentDir = null;
+    }
+
+    /** Removes a test lab's own directory, which this class created; refuses anything else. */
+    private static void removeTree(Path dir) {
+        if (!dir.getFileName().toString().startsWith("pgconverge-it-") || !dir.getParent().equals(ROOT)) {
+            throw new IllegalStateException("not a test lab directory: " + dir);
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
