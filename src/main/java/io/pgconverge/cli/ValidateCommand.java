@@ -36,9 +36,8 @@ public final class ValidateCommand implements Callable<Integer> {
         playbooks.addAll(more);
         List<Cluster> clusters = ClusterLoader.forOperator().loadAll(playbooks, cluster.inventory(),
                 cluster.extraVars());
-        for (int i = 0; i < clusters.size(); i++) {
-            Cluster c = clusters.get(i);
-            spec.commandLine().getOut().println(playbooks.get(i) + ": valid (" + c.members().size()
+        for (Cluster c : clusters) {
+            spec.commandLine().getOut().println(c.desired().source() + ": valid (" + c.members().size()
                     + (c.members().size() == 1 ? " host" : " hosts") + ", primary " + c.desired().primary() + ")");
         }
         return ExitCodes.OK;

@@ -56,9 +56,10 @@ public final class ClusterLoader {
         List<Cluster> clusters = new ArrayList<>();
         for (YamlDocument document : documents.values()) {
             ExtraVars.apply(document, assignments, problems);
-            DesiredState desired = PlaybookLoader.load(document, problems);
+            PlaybookLoader.Loaded loaded = PlaybookLoader.load(document, problems);
+            DesiredState desired = loaded.desired();
             List<Host> members = file.map(f -> members(desired, f, problems)).orElse(List.of());
-            validator.validate(desired, file, members, problems);
+            validator.validate(loaded, file, members, problems);
             clusters.add(new Cluster(desired, members));
         }
         problems.addAll(Validator.checkDisjoint(clusters));

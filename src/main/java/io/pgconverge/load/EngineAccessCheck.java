@@ -5,9 +5,12 @@ import io.pgconverge.model.HbaRule;
 import io.pgconverge.model.Host;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Refuses an hba that would lock the engine out once applied. pg_hba.conf is read top down and the first
@@ -59,28 +62,41 @@ final class EngineAccessCheck {
                 + " role postgres)");
     }
 
+    /** Why a replication connection is refused: the first matching rule (-1: none) and its method. */
+    private record Refusal(int rule, String method) {
+    }
+
     private static void checkReplication(DesiredState desired, String user, List<Host> members,
                                          Diagnostics problems) {
         boolean password = hasPassword(desired, user);
-        List<String> refused = new ArrayList<>();
-        String example = null;
+        Map<Refusal, List<Host>> refused = new LinkedHashMap<>();
         for (Host host : members) {
-            Optional<String> why = decide(desired.hba(), user, host.address(), password);
-            if (why.isPresent()) {
-                refused.add(host.name() + " (" + host.address() + ")" + why.get());
-                example = example == null ? cidrOf(host.address()) : example;
+            decide(desired.hba(), user, host.address(), password)
+                    .ifPresent(r -> refused.computeIfAbsent(r, k -> new ArrayList<>()).add(host));
+        }
+        refused.forEach((refusal, hosts) -> {
+            String from = hosts.stream().map(h -> h.name() + " (" + h.address() + ")").collect(Collectors.joining(", "));
+            String rule = "hba[" + refusal.rule() + "]";
+            if (refusal.rule() < 0) {
+                problems.add(desired.markOf("hba"), "no hba rule lets replication user " + user + " connect to"
+                        + " database replication from " + from + "; add a rule such as { type: host, database:"
+                        + " replication, user: " + user + ", address: " + cidrOf(hosts.get(0).address())
+                        + ", method: scram-sha-256 }");
+            } else if (refusal.method().equals("reject")) {
+                problems.add(desired.markOf(rule), rule + " rejects replication user " + user + " connecting from "
+                        + from + "; put a rule that lets it in before this one");
+            } else if (PASSWORD_METHODS.contains(refusal.method())) {
+                problems.add(desired.markOf(rule), rule + " asks replication user " + user + " for a password, and"
+                        + " role " + user + " has none in the playbook; give it password: { env: NAME }");
+            } else {
+                problems.add(desired.markOf(rule), rule + " lets replication user " + user + " in only with "
+                        + refusal.method() + ", which the engine's standbys cannot use; use scram-sha-256");
             }
-        }
-        if (!refused.isEmpty()) {
-            problems.add(desired.markOf("hba"), "no hba rule lets replication user " + user + " connect to database"
-                    + " replication from " + String.join(", ", refused) + "; add a rule such as { type: host,"
-                    + " database: replication, user: " + user + ", address: " + example
-                    + ", method: scram-sha-256 }");
-        }
+        });
     }
 
-    /** Empty when the first matching rule lets the replication connection in; else why not (", reject by hba[2]"). */
-    private static Optional<String> decide(List<HbaRule> rules, String user, String client, boolean password) {
+    /** Empty when the first rule matching a replication connection from client lets it in. */
+    private static Optional<Refusal> decide(List<HbaRule> rules, String user, String client, boolean password) {
         for (int i = 0; i < rules.size(); i++) {
             HbaRule rule = rules.get(i);
             if (!rule.type().startsWith("host") || rule.type().endsWith("gssenc")
@@ -95,11 +111,9 @@ final class EngineAccessCheck {
             if (rule.method().equals("trust") || PASSWORD_METHODS.contains(rule.method()) && password) {
                 return Optional.empty();
             }
-            return Optional.of(PASSWORD_METHODS.contains(rule.method())
-                    ? " (hba[" + i + "] asks for a password, and role " + user + " has none in the playbook)"
-                    : " (hba[" + i + "] uses " + rule.method() + ")");
+            return Optional.of(new Refusal(i, rule.method()));
         }
-        return Optional.of("");
+        return Optional.of(new Refusal(-1, ""));
     }
 
     private static String cidrOf(String address) {

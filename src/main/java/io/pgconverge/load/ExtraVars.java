@@ -61,11 +61,13 @@ final class ExtraVars {
         for (Assignment a : assignments) {
             String[] parts = a.key().split("\\.");
             MappingNode mapping = document.root();
-            for (int i = 0; i < parts.length - 1 && mapping != null; i++) {
-                mapping = child(mapping, parts[i], document.locator(), a);
+            int depth = 0;
+            for (; depth < parts.length - 1 && mapping != null; depth++) {
+                mapping = child(mapping, parts[depth], document.locator(), a);
             }
             if (mapping == null) {
-                problems.add(a.origin(), "cannot set " + a.key() + ": a part of it is not a mapping in the playbook");
+                String parent = String.join(".", java.util.Arrays.copyOf(parts, depth));
+                problems.add(a.origin(), "cannot set " + a.key() + ": " + parent + " is not a mapping in the playbook");
                 continue;
             }
             Tag tag = resolver.resolve(NodeId.scalar, a.value(), true);

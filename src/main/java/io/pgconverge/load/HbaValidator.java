@@ -27,8 +27,13 @@ final class HbaValidator {
                 && !r.database().isEmpty() && !r.user().isEmpty());
     }
 
+    /** The version that version-dependent checks use: 0 (skip them) when it is unknown or unsupported. */
+    private static int version(DesiredState desired) {
+        return PgMajorVersion.isSupported(desired.pgVersion()) ? desired.pgVersion() : 0;
+    }
+
     private static void check(HbaRule rule, String path, DesiredState desired, Diagnostics problems) {
-        int version = desired.pgVersion();
+        int version = version(desired);
         boolean local = rule.type().equals("local");
         if (!rule.type().isEmpty() && !TYPES.contains(rule.type())) {
             problems.add(desired.markOf(path + ".type"), "unknown hba type '" + rule.type() + "'"
@@ -56,7 +61,7 @@ final class HbaValidator {
 
     private static void checkMethod(HbaRule rule, String path, DesiredState desired, Diagnostics problems) {
         String method = rule.method();
-        int version = desired.pgVersion();
+        int version = version(desired);
         if (method.isEmpty()) {
             return;
         }

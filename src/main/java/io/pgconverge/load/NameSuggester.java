@@ -16,6 +16,9 @@ final class NameSuggester {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
+            if (differsOnlyInDigits(w, candidate.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
             int d = distance(w, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
@@ -28,6 +31,12 @@ final class NameSuggester {
     /** "; did you mean 'x'?" or nothing. */
     static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+    }
+
+    /** node7 is not a typo of node1: names that differ only in their numbers are different names. */
+    private static boolean differsOnlyInDigits(String a, String b) {
+        return !a.equals(b) && a.matches(".*\\d.*") && b.matches(".*\\d.*")
+                && a.replaceAll("\\d", "").equals(b.replaceAll("\\d", ""));
     }
 
     static int distance(String a, String b) {

@@ -27,7 +27,15 @@ final class PlaybookLoader {
     private PlaybookLoader() {
     }
 
-    static DesiredState load(YamlDocument document, Diagnostics problems) {
+    /**
+     * A read playbook.
+     *
+     * @param hbaComplete the hba list was there and every rule of it could be read, so rules can be matched
+     */
+    record Loaded(DesiredState desired, boolean hbaComplete) {
+    }
+
+    static Loaded load(YamlDocument document, Diagnostics problems) {
         PlaybookContext context = new PlaybookContext(document.locator(), problems);
         Fields top = new Fields(document.root(), "", context);
         top.allow(KEYS);
@@ -37,12 +45,14 @@ final class PlaybookLoader {
         Map<String, String> settings = top.mapping("settings", false)
                 .map(f -> SettingsReader.read(f, context)).orElse(Map.of());
         Optional<ArchiveSpec> archive = top.mapping("archive", false).flatMap(PlaybookLoader::archive);
+        int before = problems.count();
         List<HbaRule> hba = top.list("hba", true).map(l -> HbaReader.read(l, context)).orElse(List.of());
+        boolean hbaComplete = problems.count() == before;
         List<RoleSpec> roles = top.list("roles", false).map(l -> RoleReader.read(l, context)).orElse(List.of());
         Optional<ReplicationSpec> replication = top.mapping("replication", false)
                 .flatMap(f -> replication(f, context));
-        return new DesiredState(document.file(), group, primary, version, settings, archive, hba, roles, replication,
-                context.marks());
+        return new Loaded(new DesiredState(document.file(), group, primary, version, settings, archive, hba, roles,
+                replication, context.marks()), hbaComplete);
     }
 
     private static int version(Fields postgres) {

@@ -61,9 +61,10 @@ final class RoleValidator {
         }
         if (index < 0) {
             List<String> names = roles.stream().map(RoleSpec::name).filter(n -> !n.isEmpty()).toList();
+            String hint = NameSuggester.hint(replication.user(), names);
             problems.add(desired.markOf("replication.user"), "replication user '" + replication.user()
-                    + "' is not among roles" + NameSuggester.hint(replication.user(), names) + "; add { name: "
-                    + replication.user() + ", login: true, replication: true, password: { env: NAME } } to roles");
+                    + "' is not among roles" + (hint.isEmpty() ? "; add { name: " + replication.user()
+                    + ", login: true, replication: true, password: { env: NAME } } to roles" : hint));
         } else {
             RoleSpec role = roles.get(index);
             if (!role.replication().orElse(false)) {

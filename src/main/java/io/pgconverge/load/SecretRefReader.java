@@ -31,18 +31,19 @@ final class SecretRefReader {
             context.problem(fields.start(), path + " needs exactly one of env or file; write " + example(roleName));
             return Optional.empty();
         }
-        if (env) {
-            return fields.node("env", true).flatMap(n -> NodeText.scalar(n).filter(s -> s.matches("[A-Za-z_][A-Za-z0-9_]*"))
-                    .or(() -> {
-                        context.problem(context.at(n), path + ".env must be the name of an environment variable");
-                        return Optional.empty();
-                    })).map(SecretRef.Env::new);
+        return env
+                ? value(fields, "env", "[A-Za-z_][A-Za-z0-9_]*", "the name of an environment variable").map(SecretRef.Env::new)
+                : value(fields, "file", ".*\\S.*", "the path of a file").map(SecretRef.File::new);
+    }
+
+    /** The reference's text when it has the expected form; the message never repeats it. */
+    private static Optional<String> value(Fields fields, String key, String form, String expected) {
+        Node n = fields.node(key, true).orElseThrow();
+        Optional<String> text = NodeText.scalar(n).filter(s -> s.matches(form));
+        if (text.isEmpty()) {
+            fields.problem(n, fields.path(key) + " must be " + expected);
         }
-        return fields.node("file", true).flatMap(n -> NodeText.scalar(n).filter(s -> !s.isBlank())
-                .or(() -> {
-                    context.problem(context.at(n), path + ".file must be the path of a file");
-                    return Optional.empty();
-                })).map(SecretRef.File::new);
+        return text;
     }
 
     private static String example(String roleName) {

@@ -28,11 +28,13 @@ public final class Validator {
     }
 
     /**
+     * @param loaded the playbook as read
      * @param inventory the inventory file, or empty when it could not be read (its problems are reported)
      * @param members the hosts of the desired state's group, typed (empty when unknown)
      */
-    void validate(DesiredState desired, Optional<InventoryFile> inventory, List<Host> members,
+    void validate(PlaybookLoader.Loaded loaded, Optional<InventoryFile> inventory, List<Host> members,
                   Diagnostics problems) {
+        DesiredState desired = loaded.desired();
         int version = desired.pgVersion();
         if (version != 0 && !PgMajorVersion.isSupported(version)) {
             problems.add(desired.markOf("postgres.version"), "PostgreSQL " + PgMajorVersion.text(version)
@@ -43,7 +45,7 @@ public final class Validator {
         if (version != 0 && PgMajorVersion.isSupported(version)) {
             checkSettings(desired, problems);
         }
-        if (HbaValidator.check(desired, problems)) {
+        if (HbaValidator.check(desired, problems) && loaded.hbaComplete()) {
             EngineAccessCheck.check(desired, members, problems);
         }
         new RoleValidator(secrets).check(desired, members, problems);

@@ -17,7 +17,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Reads one YAML file into nodes that keep their positions, refusing hostile input with one clear
@@ -47,10 +46,9 @@ final class YamlReader {
             throw new InputException(new Diagnostic(locator.at(root),
                     "expected a mapping of " + contents + " at the top level, found " + NodeText.describe(root)));
         }
-        List<Diagnostic> problems = NodeTreeCheck.check(mapping, locator);
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
-        }
+        Diagnostics problems = new Diagnostics();
+        problems.addAll(NodeTreeCheck.check(mapping, locator));
+        problems.throwIfAny();
         return new YamlDocument(mapping, locator);
     }
 

@@ -9,8 +9,11 @@ import java.util.Optional;
  *
  * @param settings postgresql.conf parameters, values normalised to PostgreSQL's text form
  *                 (booleans as on/off), in playbook order
+ * @param pgVersion major version in {@link PgMajorVersion}'s encoding (906 for 9.6, 15 for 15)
  * @param marks    where each playbook key came from, by dotted path ("primary", "settings.wal_level",
- *                 "hba[2]", "roles[0].password"); lets later stages point at the file
+ *                 "hba[2]", "roles[0].password"); lets later stages point at the file. A path marks its
+ *                 value, except "settings.NAME", which marks the setting's name; a value given as
+ *                 {@code -e KEY=VALUE} is marked "-e KEY"
  */
 public record DesiredState(String source, String group, String primary, int pgVersion,
                            Map<String, String> settings, Optional<ArchiveSpec> archive, List<HbaRule> hba,
