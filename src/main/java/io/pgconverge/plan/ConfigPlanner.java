@@ -102,7 +102,7 @@ final class ConfigPlanner {
             return false;
         }
         writes.add(new WriteFile(node.name() + "/recovery.conf", node.name(), paths.recoveryConf(), current,
-                files.recoveryConf().get(), "0600", files.passfileSensitive(), current.isEmpty()
+                files.recoveryConf().get(), "0600", files.recoverySensitive(), current.isEmpty()
                 ? "makes the node a standby of " + cluster.desired().primary()
                 : "the standby's recovery settings differ from the playbook"));
         restartFor.add("recovery.conf");
