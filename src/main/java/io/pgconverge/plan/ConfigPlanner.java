@@ -33,46 +33,54 @@ final class ConfigPlanner {
     NodeConfig plan(NodeContext node, Fate fate, NodeFiles files) {
         boolean fresh = fate == Fate.INIT_DB || fate == Fate.REBUILD;
         boolean configFresh = fresh && node.paths().configInsideDataDir();
-        NodePaths paths = node.paths();
         List<Task> writes = new ArrayList<>();
-        Optional<String> currentConf = configFresh ? Optional.empty() : node.content(paths.pgconvergeConf());
-        Set<String> fileChanges = diff(currentConf.map(ConfFile::values).orElse(Map.of()),
-                ConfFile.values(files.pgconvergeConf()));
-        if (!currentConf.equals(Optional.of(files.pgconvergeConf()))) {
-            writes.add(new WriteFile(node.name() + "/pgconverge.conf", node.name(), paths.pgconvergeConf(), currentConf,
-                    files.pgconvergeConf(), "0644", false, currentConf.isEmpty() ? "the engine's settings file is missing"
-                    : "settings differ from the playbook: " + String.join(", ", fileChanges)));
-        }
-        Optional<String> postgresqlConf = configFresh ? Optional.empty() : node.content(paths.postgresqlConf());
+        Optional<String> currentConf = configFresh ? Optional.empty() : node.content(node.paths().pgconvergeConf());
+        Map<String, String> before = currentConf.map(ConfFile::values).orElse(Map.of());
+        Map<String, String> after = ConfFile.values(files.pgconvergeConf());
+        settingsFile(node, currentConf, files, diff(before, after)).ifPresent(writes::add);
+        Optional<String> postgresqlConf = configFresh ? Optional.empty() : node.content(node.paths().postgresqlConf());
         boolean included = postgresqlConf.map(ConfigPlanner::includes).orElse(false);
         if (!included) {
-            writes.add(new AppendLine(node.name() + "/include", node.name(), paths.postgresqlConf(), INCLUDE_LINE,
-                    postgresqlConf, "postgresql.conf does not include the engine's settings file yet"));
+            writes.add(new AppendLine(node.name() + "/include", node.name(), node.paths().postgresqlConf(),
+                    INCLUDE_LINE, postgresqlConf, "postgresql.conf does not include the engine's settings file yet"));
         }
-        List<Notice> warnings = postgresqlConf.map(text -> conflicts(node, text, files.settings())).orElse(List.of());
         Set<String> alterSystem = fate == Fate.KEEP ? AlterSystemDrift.names(node, files.settings().keySet()) : Set.of();
         if (fate == Fate.START) {
             AlterSystemDrift.rewrite(node, files.settings().keySet()).ifPresent(writes::add);
         }
         List<String> restartFor = new ArrayList<>();
         boolean standbyFilesChanged = standbyFiles(node, fresh, files, writes, restartFor);
-        Optional<WriteFile> passfile = passfile(node, files);
-        SettingChanges changes = SettingChanges.of(node, currentConf.map(ConfFile::values).orElse(Map.of()),
-                ConfFile.values(files.pgconvergeConf()), included, alterSystem);
+        SettingChanges changes = SettingChanges.of(node, before, after, included, alterSystem);
         Optional<WriteFile> hba = hba(node, configFresh, files);
         boolean reload = false;
         if (fate == Fate.KEEP) {
             changes.restartFor.stream().filter(n -> !restartFor.contains(n)).forEach(restartFor::add);
             reload = changes.needsReload() || hba.isPresent() || !restartFor.isEmpty();
         }
-        Optional<ResetAlterSystem> reset = alterSystem.isEmpty() ? Optional.empty()
-                : Optional.of(new ResetAlterSystem(node.name() + "/alter-system", node.name(), List.copyOf(alterSystem),
+        boolean replicationChanged = standbyFilesChanged || changes.changed.stream().anyMatch(REPLICATION_NAMES::contains)
+                || diff(before, after).stream().anyMatch(REPLICATION_NAMES::contains);
+        List<Notice> warnings = postgresqlConf.map(text -> conflicts(node, text, files.settings())).orElse(List.of());
+        return new NodeConfig(writes, hba, passfile(node, files), reset(node, alterSystem), archiveDir(node),
+                restartFor, reload, fate == Fate.KEEP ? changes.hotStandby : Map.of(), replicationChanged, warnings);
+    }
+
+    private static Optional<WriteFile> settingsFile(NodeContext node, Optional<String> current, NodeFiles files,
+                                                    Set<String> changed) {
+        if (current.equals(Optional.of(files.pgconvergeConf()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new WriteFile(node.name() + "/pgconverge.conf", node.name(), node.paths().pgconvergeConf(),
+                current, files.pgconvergeConf(), "0644", false, current.isEmpty()
+                ? "the engine's settings file is missing" : changed.isEmpty() ? "the file differs from its template"
+                : "settings differ from the playbook: " + String.join(", ", changed)));
+    }
+
+    private static Optional<ResetAlterSystem> reset(NodeContext node, Set<String> names) {
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResetAlterSystem(node.name() + "/alter-system", node.name(), List.copyOf(names),
                 "set with ALTER SYSTEM, which overrides the playbook"));
-        boolean replicationChanged = standbyFilesChanged
-                || changes.changed.stream().anyMatch(REPLICATION_NAMES::contains)
-                || fileChanges.stream().anyMatch(REPLICATION_NAMES::contains);
-        return new NodeConfig(writes, hba, passfile, reset, archiveDir(node), restartFor, reload,
-                fate == Fate.KEEP ? changes.hotStandby : Map.of(), replicationChanged, warnings);
     }
 
     private Optional<WriteFile> hba(NodeContext node, boolean configFresh, NodeFiles files) {
@@ -104,7 +112,7 @@ final class ConfigPlanner {
             return false;
         }
         writes.add(new WriteFile(node.name() + "/recovery.conf", node.name(), paths.recoveryConf(), current,
-                files.recoveryConf().get(), "0600", files.passfileSensitive(), current.isEmpty()
+                files.recoveryConf().get(), "0600", files.recoverySensitive(), current.isEmpty()
                 ? "makes the node a standby of " + cluster.desired().primary()
                 : "the standby's recovery settings differ from the playbook"));
         restartFor.add("recovery.conf");

@@ -62,7 +62,8 @@ final class DesiredFiles {
             recoveryConf = Optional.of(renderer.render("recovery.conf", context));
         }
         Optional<String> passfile = password.filter(p -> PgVersion.atLeast(version, 10)).map(this::passfile);
-        boolean passwordInRecoveryConf = recoveryConf.isPresent() && password.isPresent();
+        boolean passwordInRecoveryConf = recoveryConf.isPresent() && password.isPresent()
+                && !PgVersion.atLeast(version, 10);
         return new NodeFiles(inConf, conf, hba(host), recoveryConf, signal, passfile, passwordInRecoveryConf);
     }
 

@@ -10,10 +10,10 @@ import java.util.Optional;
  * @param recoveryConf  a pre-12 standby's recovery.conf
  * @param standbySignal a 12+ standby's standby.signal
  * @param passfile      the replication passfile (sensitive), from 10 on when the replication role has a password
- * @param passfileSensitive recoveryConf holds the password (before 10)
+ * @param recoverySensitive recoveryConf holds the replication password (before 10, which has no passfile=)
  */
 record NodeFiles(Map<String, String> settings, String pgconvergeConf, String hba, Optional<String> recoveryConf,
-                 Optional<String> standbySignal, Optional<String> passfile, boolean passfileSensitive) {
+                 Optional<String> standbySignal, Optional<String> passfile, boolean recoverySensitive) {
     NodeFiles {
         settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
     }

@@ -138,6 +138,9 @@ final class PlanWiring {
             graph.add(v);
             tasks.stream().filter(t -> graph.dependentsOf(t.id()).isEmpty()).forEach(t -> graph.edge(t, v));
         });
+        Map<String, String> hostOf = new HashMap<>();
+        tasks.forEach(t -> hostOf.put(t.id(), t.host()));
+        verify.ifPresent(v -> hostOf.put(v.id(), v.host()));
         for (Host host : cluster.members()) {
             List<Task> own = tasks.stream().filter(t -> t.host().equals(host.name())).toList();
             if (own.isEmpty() && verify.filter(v -> v.host().equals(host.name())).isEmpty()) {
@@ -148,8 +151,7 @@ final class PlanWiring {
                     "facts and status show what was last applied here");
             graph.add(record);
             own.stream().filter(t -> graph.dependentsOf(t.id()).stream()
-                    .noneMatch(d -> graph.tasks().stream().anyMatch(x -> x.id().equals(d) && x.host().equals(host.name()))))
-                    .forEach(t -> graph.edge(t, record));
+                    .noneMatch(d -> host.name().equals(hostOf.get(d)))).forEach(t -> graph.edge(t, record));
             verify.ifPresent(v -> graph.edge(v, record));
         }
         return graph.build(tieBreaker());
@@ -178,13 +180,15 @@ final class PlanWiring {
                 "the plan changes replication; every standby must stream from " + primary));
     }
 
+    /** Host order, then kind, then id; applied records last of all, once everything else is done. */
     private Comparator<Task> tieBreaker() {
         Map<String, Integer> order = new HashMap<>();
         List<Host> members = cluster.members();
         for (int i = 0; i < members.size(); i++) {
             order.put(members.get(i).name(), i);
         }
-        return Comparator.<Task>comparingInt(t -> order.getOrDefault(t.host(), Integer.MAX_VALUE))
+        return Comparator.<Task, Boolean>comparing(t -> t instanceof RecordApplied)
+                .thenComparingInt(t -> order.getOrDefault(t.host(), Integer.MAX_VALUE))
                 .thenComparing(Task::kind).thenComparing(Task::id);
     }
 

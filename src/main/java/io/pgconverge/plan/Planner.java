@@ -4,6 +4,7 @@ import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.facts.RoleFact;
 import io.pgconverge.model.Cluster;
+import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.Secret;
@@ -30,7 +31,9 @@ public final class Planner {
 
     public Plan plan(Cluster cluster, ClusterFacts facts, ResolvedSecrets secrets) {
         List<NodeContext> nodes = contexts(cluster, facts);
-        NodeContext primary = nodes.stream().filter(NodeContext::desiredPrimary).findFirst().orElseThrow();
+        NodeContext primary = nodes.stream().filter(NodeContext::desiredPrimary).findFirst()
+                .orElseThrow(() -> new EngineException("The desired primary " + cluster.desired().primary()
+                        + " is not a host of the group " + cluster.desired().group() + "."));
         List<NodeContext> standbys = nodes.stream().filter(n -> !n.desiredPrimary()).toList();
         Topology topology = new TopologyPlanner(cluster).decide(primary, standbys);
         List<Notice> warnings = new ArrayList<>(topology.warnings());

@@ -27,7 +27,8 @@ public record VerifyReplication(String id, String host, List<ExpectedStandby> st
     @Override
     public String summary() {
         return "verify that " + String.join(", ", standbys.stream().map(ExpectedStandby::host).toList())
-                + " stream from " + host + " and replay its latest write";
+                + (standbys.size() == 1 ? " streams" : " stream") + " from " + host + " and replay"
+                + (standbys.size() == 1 ? "s" : "") + " its latest write";
     }
 
     @Override

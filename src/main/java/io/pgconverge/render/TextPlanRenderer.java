@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class TextPlanRenderer {
     static final String NO_CHANGES = "No changes. The cluster matches the playbook.";
+    static final String REFUSED = "Refused: nothing will be applied until the problems above are resolved.";
     private final Ansi ansi;
 
     public TextPlanRenderer(boolean color) {
@@ -37,12 +38,19 @@ public final class TextPlanRenderer {
             }
         }
         notices(out, "Warnings:", "!", plan.warnings());
-        notices(out, "Refused: this plan will not be applied.", "x", plan.refusals());
+        notices(out, "Refusals:", "x", plan.refusals());
         if (out.length() > 0) {
             out.append('\n');
         }
-        out.append(plan.hasChanges() ? ansi.bold(plan.summary().line()) : NO_CHANGES).append('\n');
+        out.append(finalLine(plan)).append('\n');
         return out.toString();
+    }
+
+    private String finalLine(Plan plan) {
+        if (plan.refused()) {
+            return ansi.red(REFUSED);
+        }
+        return plan.hasChanges() ? ansi.bold(plan.summary().line()) : NO_CHANGES;
     }
 
     /** Tasks people see: every task but the applied records. */
