@@ -144,10 +144,11 @@ class PlannerCasesTest {
                 .slot("127_0_0_13", true).build();
         FactsFixtures.Node n1 = converged(cluster, 0);
         Plan plan = planWith(cluster, rolesOf(n1, node1));
-        assertEquals(List.of("node1/slot/127_0_0_12/lost", "node2/stop", "node2/basebackup", "node2/standby.signal",
-                "node2/start", "node1/verify"), ids(plan));
-        assertTrue(position(plan, "node1/slot/127_0_0_12/lost") < position(plan, "node2/basebackup"));
-        assertTrue(((BaseBackup) plan.graph().task("node2/basebackup")).fetchCommand().endsWith("-C -S 127_0_0_12"));
+        assertEquals(List.of("node1/slot/127_0_0_12/lost", "node1/slot/127_0_0_12", "node2/stop", "node2/basebackup",
+                "node2/standby.signal", "node2/start", "node1/verify"), ids(plan));
+        assertTrue(position(plan, "node1/slot/127_0_0_12/lost") < position(plan, "node1/slot/127_0_0_12"));
+        assertTrue(position(plan, "node1/slot/127_0_0_12") < position(plan, "node2/basebackup"));
+        assertTrue(((BaseBackup) plan.graph().task("node2/basebackup")).fetchCommand().endsWith("-P -S 127_0_0_12"));
     }
 
     private static NodeFacts rolesOf(FactsFixtures.Node withRoles, NodeFacts target) {
@@ -191,9 +192,9 @@ class PlannerCasesTest {
     void aPassfileReadableByOthersIsRewritten() {
         Host h = hosts.get(1);
         FactsFixtures.Node node2 = converged(cluster, 1);
-        String content = node2.files.get("/srv/lab/node2/conf/pgconverge.pgpass").content().orElseThrow();
-        node2.files.put("/srv/lab/node2/conf/pgconverge.pgpass", new io.pgconverge.facts.FileFact(
-                "/srv/lab/node2/conf/pgconverge.pgpass", true, Optional.of(content), "postgres", "0644"));
+        io.pgconverge.facts.FileFact passfile = node2.files.get("/srv/lab/node2/conf/pgconverge.pgpass");
+        node2.files.put(passfile.path(), new io.pgconverge.facts.FileFact(passfile.path(), true, Optional.empty(),
+                "postgres", "0644", passfile.sha256()));
         Plan plan = planWith(cluster, node2.build());
         assertEquals(List.of("node2/passfile"), ids(plan));
         assertEquals(h.name(), plan.tasks().get(0).host());
