@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 @Command(name = "pgconverge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.",
         subcommands = {LabCommand.class, ValidateCommand.class, FactsCommand.class, PlanCommand.class,
-                ApplyCommand.class})
+                ApplyCommand.class, GraphCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,7 +3,6 @@ package io.pgconverge.cli;
 import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.plan.Plan;
-import io.pgconverge.render.TextPlanRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

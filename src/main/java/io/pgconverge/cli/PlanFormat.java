@@ -1,9 +1,9 @@
 package io.pgconverge.cli;
 
 import io.pgconverge.plan.Plan;
+import io.pgconverge.render.JsonPlanRenderer;
+import io.pgconverge.render.MarkdownPlanRenderer;
 import io.pgconverge.render.TextPlanRenderer;
-
-import java.util.Locale;
 
 /** The formats a plan is shown in. */
 public enum PlanFormat {
@@ -11,11 +11,12 @@ public enum PlanFormat {
 
     String render(Plan plan, boolean color) {
         switch (this) {
-            case TEXT:
-                return new TextPlanRenderer(color).render(plan);
+            case JSON:
+                return new JsonPlanRenderer().render(plan);
+            case MARKDOWN:
+                return new MarkdownPlanRenderer().render(plan);
             default:
-                throw new io.pgconverge.model.EngineException("--format " + name().toLowerCase(Locale.ROOT)
-                        + " is not available yet.");
+                return new TextPlanRenderer(color).render(plan);
         }
     }
 }

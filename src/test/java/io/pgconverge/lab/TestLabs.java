@@ -14,10 +14,13 @@ import java.util.stream.Stream;
  * The labs of one test run. Lab nodes have fixed addresses and ports, so one lab runs at a time: a fresh lab first
  * stops the one before it (and a lab left running in the default directory, e.g. by the demo) with lab down. The
  * test labs live in directories of their own under /tmp; each is stopped and removed when the next one starts or
- * the run ends. The default lab directory is stopped, never removed.
+ * the run ends. The default lab directory is stopped, never removed. Test runs on one machine take turns through a
+ * file lock held for the whole run.
  */
 public final class TestLabs {
     private static final Path ROOT = Path.of("/tmp");
+    private static final Path RUN_LOCK = ROOT.resolve("pgconverge-test-labs.lock");
+    private static java.nio.channels.FileChannel runLock;
     private static Lab current;
     private static Path currentDir;
 
@@ -30,6 +33,7 @@ public final class TestLabs {
 
     /** Stops whatever lab runs and starts a new one with {@code nodes} fresh nodes. */
     public static synchronized RunningLab fresh(int nodes) {
+        holdRunLock();
         retireCurrent();
         if (Files.isDirectory(LabLayout.DEFAULT_DIR.resolve("sshd"))) {
             Lab.at(LabLayout.DEFAULT_DIR).down();
@@ -40,6 +44,20 @@ public final class TestLabs {
         current = lab;
         currentDir = dir;
         return new RunningLab(lab, new LabLayout(dir, nodes), report.status(), PgInstall.locate(CommandRunner.plain()));
+    }
+
+    /** Test runs of several work trees on one machine take turns: the lab addresses exist once. */
+    private static void holdRunLock() {
+        if (runLock != null) {
+            return;
+        }
+        try {
+            runLock = java.nio.channels.FileChannel.open(RUN_LOCK, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            runLock.lock();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path newDir() {
