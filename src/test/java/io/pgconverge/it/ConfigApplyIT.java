@@ -1,0 +1,144 @@
+package io.pgconverge.it;
+
+import io.pgconverge.lab.LabExtension;
+import io.pgconverge.lab.LabExtension.RunningLab;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 4 on a fresh lab: the reference playbook configures every node (checked with psql and JDBC, not with
+ * pgconverge), the next plan is empty, drift on one node is exactly that drift, a password change is one
+ * sensitive change.
+ */
+@ExtendWith(LabExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConfigApplyIT {
+    private final CliProcess cli = new CliProcess();
+    private RunningLab lab;
+    private LabSql sql;
+
+    @BeforeAll
+    void applyThePlaybook(RunningLab lab) {
+        this.lab = lab;
+        this.sql = new LabSql(lab);
+        CliProcess.Result r = cli.run(lab, "apply", "--yes");
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("Apply complete"), r.out());
+    }
+
+    @Test
+    @Order(1)
+    void settingsHbaAndRolesAreInPlaceOnEveryNode() {
+        for (String node : List.of("node1", "node2", "node3")) {
+            assertEquals("*", sql.query(node, "SHOW listen_addresses"), node);
+            assertEquals("on", sql.query(node, "SHOW wal_log_hints"), node);
+            assertEquals("replica", sql.query(node, "SHOW wal_level"), node);
+            String rules = sql.query(node, "SELECT type || ' ' || array_to_string(database, ',') || ' '"
+                    + " || array_to_string(user_name, ',') || ' ' || coalesce(address, '') || ' ' || auth_method"
+                    + " FROM pg_hba_file_rules ORDER BY line_number");
+            assertTrue(rules.startsWith("local all postgres  peer\n"), rules);
+            assertTrue(rules.contains("host replication repl 127.0.0.0 scram-sha-256"), rules);
+            assertFalse(sql.query(node, "SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL")
+                    .equals("1"), node);
+        }
+        assertEquals("t|t|5", sql.query("node1", "SELECT rolcanlogin, rolreplication, rolconnlimit FROM pg_roles"
+                + " WHERE rolname = 'repl'"));
+        assertEquals("SCRAM-SHA-256", sql.query("node1", "SELECT left(rolpassword, 13) FROM pg_authid"
+                + " WHERE rolname = 'pgpool'"));
+    }
+
+    @Test
+    @Order(2)
+    void everyRoleLogsInOverTcpWithItsPassword() throws SQLException {
+        for (String[] role : List.of(new String[] {"repl", "PGC_REPL_PASSWORD"},
+                new String[] {"postgres", "PGC_POSTGRES_PASSWORD"}, new String[] {"pgpool", "PGC_PGPOOL_PASSWORD"})) {
+            assertEquals(role[0], login("node1", role[0], cli.secret(role[1])));
+        }
+        assertThrows(SQLException.class, () -> login("node1", "pgpool", "not-the-password"));
+    }
+
+    @Test
+    @Order(3)
+    void theNextPlanIsEmpty() {
+        CliProcess.Result r = cli.run(lab, "plan", "--detailed-exitcode");
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("No changes"), r.out());
+    }
+
+    @Test
+    @Order(4)
+    void driftOnOneNodeIsExactlyThatDriftAndApplyUndoesIt() {
+        sql.query("node2", "ALTER SYSTEM SET wal_log_hints = off");
+        sql.shell("echo 'host all all 10.9.9.0/24 trust' >> " + sql.node("node2").hbaFile() + "\n");
+        CliProcess.Result plan = cli.run(lab, "plan", "--detailed-exitcode", "--format", "json");
+        assertEquals(2, plan.exitCode(), plan.all());
+        List<String> changed = taskIds(plan.out()).stream().filter(id -> !id.endsWith("/record-applied")).toList();
+        assertTrue(changed.stream().allMatch(id -> id.startsWith("node2/")), changed.toString());
+        assertTrue(changed.contains("node2/hba"), changed.toString());
+        assertTrue(changed.stream().anyMatch(id -> id.contains("alter-system") || id.contains("auto.conf")),
+                changed.toString());
+        CliProcess.Result apply = cli.run(lab, "apply", "--yes");
+        assertEquals(0, apply.exitCode(), apply.all());
+        assertEquals("on", sql.query("node2", "SHOW wal_log_hints"));
+        assertEquals("0", sql.query("node2", "SELECT count(*) FROM pg_hba_file_rules WHERE '10.9.9.0' = address"));
+        assertEquals(0, cli.run(lab, "plan", "--detailed-exitcode").exitCode());
+    }
+
+    @Test
+    @Order(5)
+    void aNewPasswordIsOneSensitiveChangeAndApplies() throws SQLException {
+        CliProcess changed = new CliProcess().with("PGC_PGPOOL_PASSWORD", "it-pgpool-secret-2");
+        CliProcess.Result plan = changed.run(lab, "plan", "--detailed-exitcode");
+        assertEquals(2, plan.exitCode(), plan.all());
+        assertTrue(plan.out().contains("ALTER ROLE \"pgpool\" WITH PASSWORD (sensitive);"), plan.out());
+        assertFalse(plan.all().contains("it-pgpool-secret-2"), "the password must not show");
+        assertEquals(List.of("node1/role/pgpool"), taskIds(changed.run(lab, "plan", "--format", "json").out())
+                .stream().filter(id -> !id.endsWith("/record-applied")).toList());
+        CliProcess.Result apply = changed.run(lab, "apply", "--yes");
+        assertEquals(0, apply.exitCode(), apply.all());
+        assertFalse(apply.all().contains("it-pgpool-secret-2"));
+        assertEquals("pgpool", login("node1", "pgpool", "it-pgpool-secret-2"));
+        assertEquals(0, changed.run(lab, "plan", "--detailed-exitcode").exitCode());
+    }
+
+    private String login(String node, String user, String password) throws SQLException {
+        var n = sql.node(node);
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + n.address() + ":" + n.port()
+                + "/postgres", p); ResultSet rs = c.createStatement().executeQuery("SELECT current_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static List<String> taskIds(String planJson) {
+        try {
+            var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(planJson);
+            return java.util.stream.StreamSupport.stream(root.path("tasks").spliterator(), false)
+                    .map(t -> t.path("id").asText()).toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + planJson, e);
+        }
+    }
+
+}

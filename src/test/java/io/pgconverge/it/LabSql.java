@@ -1,0 +1,86 @@
+package io.pgconverge.it;
+
+import io.pgconverge.lab.LabExtension.RunningLab;
+import io.pgconverge.lab.LabNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * psql against a lab node as its OS user over the node's socket: how the tests check outcomes without
+ * pgconverge's own code. SQL travels on stdin.
+ */
+public final class LabSql {
+    private final RunningLab lab;
+
+    public LabSql(RunningLab lab) {
+        this.lab = lab;
+    }
+
+    public LabNode node(String name) {
+        return lab.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Runs SQL on a node; returns psql's unaligned, tuples-only output, trimmed. Fails on any error. */
+    public String query(String node, String sql) {
+        LabNode n = node(node);
+        List<String> command = List.of("runuser", "-u", lab.nodeUser(), "--", lab.pg().binDir() + "/psql", "-X", "-A",
+                "-t", "-q", "-v", "ON_ERROR_STOP=1", "-h", n.runDir().toString(), "-p", String.valueOf(n.port()),
+                "-d", "postgres");
+        return run(command, sql);
+    }
+
+    /** Runs a shell command on the lab machine as the node user (pg_ctl, file edits). */
+    public String shell(String script) {
+        return run(List.of("runuser", "-u", lab.nodeUser(), "--", "bash", "-s"), script);
+    }
+
+    /** Polls a query until its output satisfies {@code ok}; returns the last output. */
+    public String await(String node, String sql, Predicate<String> ok, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                last = query(node, sql);
+                if (ok.test(last)) {
+                    return last;
+                }
+            } catch (IllegalStateException e) {
+                last = e.getMessage();
+            }
+            sleep(200);
+        }
+        throw new AssertionError(node + ": " + sql + " did not give the expected result within " + timeout
+                + "; last: " + last);
+    }
+
+    private static String run(List<String> command, String stdin) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            }
+            return out.strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
