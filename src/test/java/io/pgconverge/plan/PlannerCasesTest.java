@@ -105,6 +105,15 @@ class PlannerCasesTest {
     }
 
     @Test
+    void anUnmanagedSettingPendingRestartIsAWarning() {
+        Plan plan = planWith(cluster, converged(cluster, 1).setting("shared_buffers", "16384", "postmaster",
+                "configuration file", "/srv/lab/node2/conf/postgresql.conf").pendingRestart("shared_buffers").build());
+        assertFalse(plan.hasChanges());
+        assertEquals(List.of("node2: shared_buffers changed outside the playbook and waits for a restart; this plan "
+                + "does not restart the node"), plan.warnings().stream().map(Notice::toString).toList());
+    }
+
+    @Test
     void aSettingTheServerDoesNotReportRestartsToBeSafe() {
         Cluster custom = withSetting("pg_stat_statements.max", "10000");
         Map<String, NodeFacts> nodes = new LinkedHashMap<>(FactsFixtures.converged(cluster, secrets()).nodes());
