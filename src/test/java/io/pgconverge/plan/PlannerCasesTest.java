@@ -187,6 +187,23 @@ class PlannerCasesTest {
     }
 
     @Test
+    void unknownDataDirectoriesAreNeverInitialisedOrRebuilt() {
+        NodeFacts bare = new NodeFacts("node1", true, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Map.of(), false, Optional.empty(), Optional.empty(), Optional.empty());
+        Plan plan = planWith(cluster, bare);
+        assertTrue(plan.refused());
+        assertTrue(plan.tasks().stream().noneMatch(t -> t instanceof InitDb || t instanceof BaseBackup));
+        assertEquals("node1: the state of the desired primary's data directory could not be read",
+                plan.refusals().get(0).toString());
+        NodeFacts bare2 = new NodeFacts("node2", true, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Map.of(), false, Optional.empty(), Optional.empty(), Optional.empty());
+        Plan second = planWith(cluster, bare2);
+        assertEquals(List.of(), ids(second));
+        assertEquals("node2: the state of its data directory could not be read: nothing is planned for it",
+                second.warnings().get(0).toString());
+    }
+
+    @Test
     void alterSystemOnAStoppedNodeIsRemovedFromTheFile() {
         NodeFacts node3 = converged(cluster, 2).stopped()
                 .file("/srv/lab/node3/data/postgresql.auto.conf", "# Do not edit\nwal_log_hints = 'off'\nwork_mem = 1MB\n")
