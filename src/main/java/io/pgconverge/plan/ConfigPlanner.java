@@ -59,7 +59,9 @@ final class ConfigPlanner {
         }
         boolean replicationChanged = standbyFilesChanged || changes.changed.stream().anyMatch(REPLICATION_NAMES::contains)
                 || diff(before, after).stream().anyMatch(REPLICATION_NAMES::contains);
-        List<Notice> warnings = postgresqlConf.map(text -> conflicts(node, text, files.settings())).orElse(List.of());
+        List<Notice> warnings = new ArrayList<>(postgresqlConf.map(text -> conflicts(node, text, files.settings()))
+                .orElse(List.of()));
+        pendingElsewhere(node, after.keySet(), !restartFor.isEmpty()).ifPresent(warnings::add);
         return new NodeConfig(writes, hba, passfile(node, files), reset(node, alterSystem), archiveDir(node),
                 restartFor, reload, fate == Fate.KEEP ? changes.hotStandby : Map.of(), replicationChanged, warnings);
     }
@@ -73,6 +75,19 @@ final class ConfigPlanner {
                 current, files.pgconvergeConf(), "0644", false, current.isEmpty()
                 ? "the engine's settings file is missing" : changed.isEmpty() ? "the file differs from its template"
                 : "settings differ from the playbook: " + String.join(", ", changed)));
+    }
+
+    /** Parameters the playbook does not manage that wait for a restart: someone changed them by hand. */
+    private static Optional<Notice> pendingElsewhere(NodeContext node, Set<String> managed, boolean restarting) {
+        List<String> names = node.server().map(s -> s.settings().values().stream()
+                .filter(f -> f.pendingRestart() && !managed.contains(f.name())).map(f -> f.name()).sorted().toList())
+                .orElse(List.of());
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Notice.about(node.name(), String.join(", ", names) + " changed outside the playbook and "
+                + (names.size() == 1 ? "waits" : "wait") + " for a restart" + (restarting
+                ? ", which this plan's restart applies" : "; this plan does not restart the node")));
     }
 
     private static Optional<ResetAlterSystem> reset(NodeContext node, Set<String> names) {

@@ -38,8 +38,14 @@ record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
         return facts.server();
     }
 
+    /** Initialised: PG_VERSION is there, or a server runs and answers. */
     boolean dataInitialised() {
-        return facts.dataDir().map(d -> d.initialised()).orElse(false);
+        return facts.server().isPresent() || facts.dataDir().map(d -> d.initialised()).orElse(false);
+    }
+
+    /** Whether anything is known about the data directory: its facts were read, or the server answers. */
+    boolean dataKnown() {
+        return facts.dataDir().isPresent() || facts.server().isPresent();
     }
 
     boolean dataDirExists() {

@@ -50,6 +50,10 @@ final class TopologyPlanner {
                     + p.facts().unreachableReason().orElse("no reason given") + "): nothing can be planned safely"));
             return Fate.UNREACHABLE;
         }
+        if (!p.dataKnown()) {
+            refusals.add(Notice.about(p.name(), "the state of the desired primary's data directory could not be read"));
+            return Fate.UNREACHABLE;
+        }
         if (!p.dataInitialised()) {
             reasons.put(p.name(), "the desired primary has no initialised data directory");
             return Fate.INIT_DB;
@@ -100,6 +104,12 @@ final class TopologyPlanner {
             fates.put(s.name(), Fate.UNREACHABLE);
             warnings.add(Notice.about(s.name(), "unreachable (" + s.facts().unreachableReason().orElse("no reason given")
                     + "): nothing is planned for it"));
+            return;
+        }
+        if (!s.dataKnown()) {
+            fates.put(s.name(), Fate.DEFERRED);
+            warnings.add(Notice.about(s.name(), "the state of its data directory could not be read: nothing is "
+                    + "planned for it"));
             return;
         }
         if (cluster.desired().replication().isEmpty()) {

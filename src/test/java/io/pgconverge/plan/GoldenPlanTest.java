@@ -53,7 +53,13 @@ class GoldenPlanTest {
         String first = new JsonPlanRenderer().render(planner().plan(cluster, fresh(cluster), secrets()));
         String second = new JsonPlanRenderer().render(planner().plan(cluster, fresh(cluster), secrets()));
         assertEquals(first, second);
-        assertFalse(first.contains("repl-secret") || first.contains("SCRAM-SHA-256$"), "no secrets in JSON");
+        Plan plan = planner().plan(cluster, fresh(cluster), secrets());
+        for (String out : List.of(first, new TextPlanRenderer(true).render(plan), new MarkdownPlanRenderer().render(plan),
+                new GraphRenderer().dot(plan), new GraphRenderer().mermaid(plan), plan.toString())) {
+            for (String secret : List.of("repl-secret", "pg-secret", "pool-secret", "SCRAM-SHA-256$")) {
+                assertFalse(out.contains(secret), "a secret in the output: " + secret);
+            }
+        }
     }
 
     @Test

@@ -105,6 +105,15 @@ class PlannerCasesTest {
     }
 
     @Test
+    void anUnmanagedSettingPendingRestartIsAWarning() {
+        Plan plan = planWith(cluster, converged(cluster, 1).setting("shared_buffers", "16384", "postmaster",
+                "configuration file", "/srv/lab/node2/conf/postgresql.conf").pendingRestart("shared_buffers").build());
+        assertFalse(plan.hasChanges());
+        assertEquals(List.of("node2: shared_buffers changed outside the playbook and waits for a restart; this plan "
+                + "does not restart the node"), plan.warnings().stream().map(Notice::toString).toList());
+    }
+
+    @Test
     void aSettingTheServerDoesNotReportRestartsToBeSafe() {
         Cluster custom = withSetting("pg_stat_statements.max", "10000");
         Map<String, NodeFacts> nodes = new LinkedHashMap<>(FactsFixtures.converged(cluster, secrets()).nodes());
@@ -176,6 +185,23 @@ class PlannerCasesTest {
         assertTrue(plan.refused());
         assertEquals("node1: the desired primary is a standby; promoting it is a switchover, which this plan does "
                 + "not make", plan.refusals().get(0).toString());
+    }
+
+    @Test
+    void unknownDataDirectoriesAreNeverInitialisedOrRebuilt() {
+        NodeFacts bare = new NodeFacts("node1", true, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Map.of(), false, Optional.empty(), Optional.empty(), Optional.empty());
+        Plan plan = planWith(cluster, bare);
+        assertTrue(plan.refused());
+        assertTrue(plan.tasks().stream().noneMatch(t -> t instanceof InitDb || t instanceof BaseBackup));
+        assertEquals("node1: the state of the desired primary's data directory could not be read",
+                plan.refusals().get(0).toString());
+        NodeFacts bare2 = new NodeFacts("node2", true, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Map.of(), false, Optional.empty(), Optional.empty(), Optional.empty());
+        Plan second = planWith(cluster, bare2);
+        assertEquals(List.of(), ids(second));
+        assertEquals("node2: the state of its data directory could not be read: nothing is planned for it",
+                second.warnings().get(0).toString());
     }
 
     @Test
