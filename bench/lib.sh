@@ -39,3 +39,32 @@ measure() {
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}')
   printf '%-40s median %6.2f s   peak RSS %4d MB   (%d runs)\n' "$label" "$median" $((rss / 1024)) "$runs"
 }
+
+# A fresh lab of the benchmarks' own in a new directory (the lab addresses exist once: any other lab is
+# stopped first). Prints the directory. bench_lab_done DIR stops it and removes the directory it made.
+bench_lab() {
+  local nodes=${1:-3} dir
+  "$pgc" lab down >/dev/null 2>&1 || true
+  dir=$(mktemp -d /tmp/pgconverge-bench-XXXXXX)
+  chmod 755 "$dir"
+  "$pgc" lab up --nodes "$nodes" --dir "$dir" >/dev/null
+  echo "$dir"
+}
+
+bench_lab_done() {
+  local dir=$1
+  case "$dir" in /tmp/pgconverge-bench-*) ;; *) echo "not a benchmark lab: $dir" >&2; return 1 ;; esac
+  "$pgc" lab down --dir "$dir" >/dev/null
+  rm -rf -- "$dir"
+}
+
+# seconds since the epoch with fractions, for timing one run
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# Loads about 230 MB into node1 of a lab with pgbench -i -s 15.
+load_pgbench() {
+  local dir=$1
+  runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pgbench" -q -i -s 15 \
+    -h "$dir/node1/run" -p 5441 postgres >/dev/null 2>&1
+}
