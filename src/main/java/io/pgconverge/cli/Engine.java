@@ -13,6 +13,7 @@ import io.pgconverge.transport.PgSessionOpener;
 import io.pgconverge.transport.RemoteShells;
 import io.pgconverge.transport.ShellOpener;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,12 @@ final class Engine {
 
     /** Resolves every secret the playbook references (validation has checked that they can be). */
     static Engine of(Cluster cluster) {
-        SecretResolver resolver = SecretResolver.forOperator();
+        return of(cluster, System.getenv());
+    }
+
+    /** As {@link #of(Cluster)}, reading {@code env:} secrets from {@code environment}. */
+    static Engine of(Cluster cluster, Map<String, String> environment) {
+        SecretResolver resolver = new SecretResolver(environment, Path.of(System.getProperty("user.home")));
         Map<SecretRef, Secret> values = new LinkedHashMap<>();
         List<RoleSpec> roles = cluster.desired().roles();
         for (int i = 0; i < roles.size(); i++) {
