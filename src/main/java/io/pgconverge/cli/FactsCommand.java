@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code pgconverge facts}: what every node of the cluster is, read over SSH and SQL; changes nothing. */
-@Command(name = "facts", description = "Gather and show the facts of every node of the cluster.",
-        footer = {"", "Exit status: 0 when the preflight checks pass (unreachable nodes are shown, not errors);",
-                "1 on invalid input or when the nodes differ in CPU architecture, OS family or PostgreSQL",
-                "major version, or do not have the inventory's PostgreSQL installed."})
+@Command(name = "facts", mixinStandardHelpOptions = true, description = "Gather and show the facts of every node of the cluster.",
+        footer = {"", "Exit status: 0 when the preflight checks pass (unreachable nodes are shown,",
+                "not errors); 1 on invalid input, or when the nodes differ in CPU architecture,",
+                "OS family or PostgreSQL major version, or lack the inventory's PostgreSQL."})
 public final class FactsCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;

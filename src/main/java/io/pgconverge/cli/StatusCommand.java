@@ -15,11 +15,12 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code pgconverge status}: the cluster's replication at a glance, like patronictl list; changes nothing. */
-@Command(name = "status", description = {"Show every node's role, timeline, LSN, replay lag, slot, upstream and last"
+@Command(name = "status", mixinStandardHelpOptions = true, description = {"Show every node's role, timeline, LSN, replay lag, slot, upstream and last"
         + " apply, then warnings: unreachable or stopped nodes, split brain, standbys of the wrong upstream or of"
         + " another system, inactive slots retaining WAL."},
-        footer = {"", "Exit status: 0 when the status could be read, warnings or not (they are printed);",
-                "1 on invalid input, or when no node of the cluster could be reached."})
+        footer = {"", "Exit status: 0 when the status could be read, with or without warnings (they",
+                "are printed below the table); 1 on invalid input, or when no node of the",
+                "cluster could be reached."})
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;

@@ -2,8 +2,9 @@ package io.pgconverge.render;
 
 import io.pgconverge.facts.AppliedRecord;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,8 +55,9 @@ public final class StatusTextRenderer {
                 .orElse("");
     }
 
+    /** Seconds to the millisecond, without trailing zeros: 0, 1.25, 12.5. */
     static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.1f", s);
+        return BigDecimal.valueOf(s).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static String opt(Optional<?> value) {
