@@ -24,4 +24,11 @@ final class LabInventories {
         Files.writeString(copy, text.replace(marker, "\n" + node4.stripTrailing() + marker));
         return copy;
     }
+
+    /** The lab inventory with every node's address replaced by 127.0.0.99, where nothing listens. */
+    static Path allDead(Path labInventory, Path dir) throws IOException {
+        String text = Files.readString(labInventory).replaceAll("ansible_host: 127\\.0\\.0\\.\\d+",
+                "ansible_host: " + DEAD_ADDRESS);
+        return Files.writeString(dir.resolve("inventory-all-dead.yml"), text);
+    }
 }
