@@ -73,4 +73,19 @@ class StatusCommandTest {
         assertEquals(ExitCodes.ERROR, code);
         assertTrue(err.toString().contains("environment variable PGC_REPL_PASSWORD is not set"), err.toString());
     }
+
+    /** The environment given to Main.run is where env: secrets come from: loading passes, the (dead) nodes are tried. */
+    @Test
+    void secretsComeFromTheGivenEnvironment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path inventory = dir.resolve("dead.yml");
+        java.nio.file.Files.writeString(inventory, java.nio.file.Files.readString(java.nio.file.Path.of("inventories/lab.yml"))
+                .replaceAll("ansible_host: 127\\.0\\.0\\.\\d+", "ansible_host: 127.0.0.99"));
+        StringWriter err = new StringWriter();
+        Map<String, String> env = Map.of("PGC_REPL_PASSWORD", "given-1", "PGC_POSTGRES_PASSWORD", "given-2",
+                "PGC_PGPOOL_PASSWORD", "given-3");
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), env, "status",
+                "playbooks/ha-cluster.yml", "-i", inventory.toString(), "--timeout", "1");
+        assertEquals(ExitCodes.ERROR, code);
+        assertTrue(err.toString().startsWith("error: no node of the cluster could be reached"), err.toString());
+    }
 }
