@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code pgconverge facts}: what every node of the cluster is, read over SSH and SQL; changes nothing. */
-@Command(name = "facts", mixinStandardHelpOptions = true, description = "Gather and show the facts of every node of the cluster.",
+@Command(name = "facts", mixinStandardHelpOptions = true,
+        description = "Gather and show the facts of every node of the cluster.",
         footer = {"", "Exit status: 0 when the preflight checks pass (unreachable nodes are shown,",
                 "not errors); 1 on invalid input, or when the nodes differ in CPU architecture,",
                 "OS family or PostgreSQL major version, or lack the inventory's PostgreSQL."})

@@ -15,7 +15,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code pgconverge status}: the cluster's replication at a glance, like patronictl list; changes nothing. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = {"Show every node's role, timeline, LSN, replay lag, slot, upstream and last"
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show every node's role, timeline, LSN, replay lag, slot, upstream and last"
         + " apply, then warnings: unreachable or stopped nodes, split brain, standbys of the wrong upstream or of"
         + " another system, inactive slots retaining WAL."},
         footer = {"", "Exit status: 0 when the status could be read, with or without warnings (they",

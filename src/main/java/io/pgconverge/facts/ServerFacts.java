@@ -34,8 +34,8 @@ public record ServerFacts(String version, int versionNum, long systemIdentifier,
                        Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
                        List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
                        List<ReplicationFact> replication) {
-        this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn, upstream,
-                settings, hbaRules, roles, slots, replication, Optional.empty());
+        this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
+                upstream, settings, hbaRules, roles, slots, replication, Optional.empty());
     }
 
     public int majorVersion() {

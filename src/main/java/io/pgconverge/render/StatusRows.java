@@ -68,7 +68,8 @@ final class StatusRows {
 
     /** The WAL a slot holds back on its node: the node's position minus the slot's restart_lsn, at least 0. */
     static Optional<Long> retained(NodeFacts node, SlotFact slot) {
-        return slot.restartLsn().flatMap(restart -> StatusContext.position(node).map(p -> Math.max(0, p.minus(restart))));
+        return slot.restartLsn()
+                .flatMap(restart -> StatusContext.position(node).map(p -> Math.max(0, p.minus(restart))));
     }
 
     /**

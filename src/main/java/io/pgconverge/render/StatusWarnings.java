@@ -110,10 +110,10 @@ final class StatusWarnings {
                         + ", not the playbook's primary " + desired + ".");
             }
             if (u.isEmpty() || !u.get().streaming()) {
+                String receiver = u.flatMap(UpstreamStatus::receiverStatus).orElse("none");
                 add(Kind.NOT_STREAMING, List.of(r.name()), r.name() + " is in recovery but not streaming (WAL receiver: "
-                        + u.flatMap(UpstreamStatus::receiverStatus).orElse("none") + ")"
-                        + u.map(x -> "; it is configured to follow " + x.label()).orElse("; no primary_conninfo")
-                        + ".");
+                        + receiver + ")" + u.map(x -> "; it is configured to follow " + x.label())
+                        .orElse("; no primary_conninfo") + ".");
             }
             r.slot().filter(s -> s.state() == SlotStatus.State.MISSING).ifPresent(s -> add(Kind.MISSING_SLOT,
                     List.of(r.name()), r.name() + "'s slot " + s.name() + " does not exist on "
@@ -126,10 +126,11 @@ final class StatusWarnings {
             NodeFacts node = context.facts(h);
             List<SlotFact> slots = node.server().map(ServerFacts::slots).orElse(List.of());
             for (SlotFact s : slots) {
-                Optional<Long> retained = StatusRows.retained(node, s);
                 if (!s.active() && s.restartLsn().isPresent()) {
+                    Optional<Long> retained = StatusRows.retained(node, s);
                     add(Kind.INACTIVE_SLOT, List.of(h.name()), h.name() + ": slot " + s.name() + owner(s.name())
-                            + " is inactive and retains " + retained.map(StatusWarnings::bytes).orElse("WAL of unknown size")
+                            + " is inactive and retains "
+                            + retained.map(StatusWarnings::bytes).orElse("WAL of unknown size")
                             + "; start the standby that uses it, or drop the slot.");
                 }
             }
