@@ -62,8 +62,8 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         Optional<PlanFile> saved = Optional.ofNullable(planFile).map(PlanFile::read);
         ClusterOptions options = options(saved);
-        Cluster cluster = options.loadCluster();
-        Engine engine = Engine.of(cluster);
+        Engine engine = Engine.load(options);
+        Cluster cluster = engine.cluster();
         ClusterFacts facts = engine.gather(gather.options());
         saved.ifPresent(s -> refuseStale(s, facts));
         Plan plan = engine.plan(facts, saved.flatMap(PlanFile::templates).map(Path::of).or(planOptions::templates));

@@ -1,13 +1,18 @@
 package io.pgconverge.cli;
 
 import io.pgconverge.load.ClusterLoader;
+import io.pgconverge.load.HostResolver;
+import io.pgconverge.load.SecretResolver;
 import io.pgconverge.model.Cluster;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The options every cluster command shares: {@code PLAYBOOK -i INVENTORY [-e KEY=VALUE]...}. */
 public final class ClusterOptions {
@@ -22,6 +27,9 @@ public final class ClusterOptions {
             description = "Override a playbook key, e.g. -e primary=node2 or -e settings.work_mem=64MB.")
     List<String> extraVars = new ArrayList<>();
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     public Path playbook() {
         return playbook;
     }
@@ -34,12 +42,19 @@ public final class ClusterOptions {
         return List.copyOf(extraVars);
     }
 
+    /** The environment {@code env:} secrets come from: {@link Main}'s (the process's unless a test gave one). */
+    public Map<String, String> environment() {
+        Object root = command == null ? null : command.root().userObject();
+        return root instanceof Main main ? main.environment() : System.getenv();
+    }
+
     /**
      * Loads and validates the playbook against the inventory, with the extra vars applied.
      *
      * @throws io.pgconverge.model.InputException with every problem found; nothing has been contacted
      */
     public Cluster loadCluster() {
-        return ClusterLoader.forOperator().load(playbook, inventory, extraVars);
+        SecretResolver secrets = new SecretResolver(environment(), Path.of(System.getProperty("user.home")));
+        return new ClusterLoader(HostResolver.forOperator(), secrets).load(playbook, inventory, extraVars);
     }
 }

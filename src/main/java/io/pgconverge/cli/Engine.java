@@ -37,9 +37,14 @@ final class Engine {
         this.secrets = secrets;
     }
 
-    /** Resolves every secret the playbook references (validation has checked that they can be). */
-    static Engine of(Cluster cluster) {
-        SecretResolver resolver = SecretResolver.forOperator();
+    /** Loads and validates the cluster of the command's options and resolves the secrets it references. */
+    static Engine load(ClusterOptions options) {
+        return of(options.loadCluster(), options.environment());
+    }
+
+    /** Resolves every secret the playbook references, {@code env:} ones from {@code environment}. */
+    static Engine of(Cluster cluster, Map<String, String> environment) {
+        SecretResolver resolver = new SecretResolver(environment, Path.of(System.getProperty("user.home")));
         Map<SecretRef, Secret> values = new LinkedHashMap<>();
         List<RoleSpec> roles = cluster.desired().roles();
         for (int i = 0; i < roles.size(); i++) {

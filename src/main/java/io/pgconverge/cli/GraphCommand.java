@@ -1,6 +1,5 @@
 package io.pgconverge.cli;
 
-import io.pgconverge.model.Cluster;
 import io.pgconverge.plan.Plan;
 import io.pgconverge.render.GraphRenderer;
 import picocli.CommandLine.Command;
@@ -35,8 +34,7 @@ public final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cluster c = cluster.loadCluster();
-        Engine engine = Engine.of(c);
+        Engine engine = Engine.load(cluster);
         Plan plan = engine.plan(engine.gather(gather.options()), planOptions.templates());
         GraphRenderer renderer = new GraphRenderer();
         spec.commandLine().getOut().print(format == Format.DOT ? renderer.dot(plan) : renderer.mermaid(plan));

@@ -10,20 +10,37 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The {@code pgconverge} command line. {@link #run} returns the exit code so tests can call it in-process. */
 @Command(name = "pgconverge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.",
         subcommands = {LabCommand.class, ValidateCommand.class, FactsCommand.class, PlanCommand.class,
-                ApplyCommand.class, GraphCommand.class})
+                ApplyCommand.class, GraphCommand.class,
+                StatusCommand.class})
 public final class Main implements Runnable {
+    private final Map<String, String> environment;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of errors.")
     boolean debug;
+
+    public Main() {
+        this(System.getenv());
+    }
+
+    Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The environment secrets ({@code env:} references) are read from: the process's, or a test's. */
+    Map<String, String> environment() {
+        return environment;
+    }
 
     @Override
     public void run() {
@@ -38,8 +55,13 @@ public final class Main implements Runnable {
 
     /** Runs one command line; prints to out and err only; returns 0, 1 or 2 as the SPEC says. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code environment} instead of the process's. */
+    static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = new CommandLine(new Main(environment));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);

@@ -1,7 +1,6 @@
 package io.pgconverge.cli;
 
 import io.pgconverge.facts.ClusterFacts;
-import io.pgconverge.model.Cluster;
 import io.pgconverge.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +41,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cluster c = cluster.loadCluster();
-        Engine engine = Engine.of(c);
+        Engine engine = Engine.load(cluster);
         ClusterFacts facts = engine.gather(gather.options());
         Plan plan = engine.plan(facts, planOptions.templates());
         PrintWriter stdout = spec.commandLine().getOut();

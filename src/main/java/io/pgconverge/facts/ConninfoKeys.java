@@ -3,11 +3,11 @@ package io.pgconverge.facts;
 import java.util.Optional;
 
 /** Reads one keyword's value from a libpq key/value connection string ({@code host=a port=5432 ...}). */
-final class ConninfoKeys {
+public final class ConninfoKeys {
     private ConninfoKeys() {
     }
 
-    static Optional<String> value(String conninfo, String key) {
+    public static Optional<String> value(String conninfo, String key) {
         int i = 0;
         Optional<String> found = Optional.empty();
         while (i < conninfo.length()) {

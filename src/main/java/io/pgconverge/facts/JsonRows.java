@@ -43,7 +43,13 @@ final class JsonRows {
     static List<ReplicationFact> replication(JsonNode rows) {
         return listOf(rows, r -> new ReplicationFact(r.path("application_name").asText(""), text(r, "client_addr"),
                 r.path("state").asText(""), lsn(r, "sent_lsn"), lsn(r, "flush_lsn"), lsn(r, "replay_lsn"),
-                r.path("sync_state").asText(""), text(r, "slot_name")));
+                r.path("sync_state").asText(""), text(r, "slot_name"), seconds(r, "replay_lag")));
+    }
+
+    /** A number of seconds, empty when null or absent. */
+    static Optional<Double> seconds(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isNumber() ? Optional.of(v.asDouble()) : Optional.empty();
     }
 
     private static List<String> strings(JsonNode array) {

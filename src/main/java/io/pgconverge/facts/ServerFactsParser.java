@@ -35,7 +35,8 @@ public final class ServerFactsParser {
                 inRecovery, lsn(doc, "current_lsn"), lsn(doc, "received_lsn"), lsn(doc, "replayed_lsn"),
                 inRecovery ? Optional.of(upstream(doc, os)) : Optional.empty(), settings, hba,
                 JsonRows.roles(doc.path("roles")), JsonRows.slots(doc.path("slots")),
-                JsonRows.replication(doc.path("replication")));
+                JsonRows.replication(doc.path("replication")),
+                inRecovery ? JsonRows.seconds(doc, "replay_delay") : Optional.empty());
     }
 
     private static JsonNode read(String json) {

@@ -30,6 +30,8 @@ public final class SqlFactsQuery {
                 .append("file_name(").append(current).append(") END,\n");
         q.append("  'received_lsn', pg_last_").append(wal).append("_receive_").append(lsn).append("()::text,\n");
         q.append("  'replayed_lsn', pg_last_").append(wal).append("_replay_").append(lsn).append("()::text,\n");
+        q.append("  'replay_delay', CASE WHEN pg_is_in_recovery() THEN ")
+                .append("extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END,\n");
         q.append(control(num >= 90600));
         q.append("  'settings', ").append(SETTINGS).append(",\n");
         q.append("  'hba_rules', ").append(v10 ? HBA : "NULL::json").append(",\n");
@@ -80,7 +82,8 @@ public final class SqlFactsQuery {
         return "(SELECT json_agg(json_build_object('application_name', r.application_name, "
                 + "'client_addr', host(r.client_addr), 'state', r.state, "
                 + "'sent_lsn', r.sent" + suffix + "::text, 'flush_lsn', r.flush" + suffix + "::text, "
-                + "'replay_lsn', r.replay" + suffix + "::text, 'sync_state', r.sync_state, 'slot_name', s.slot_name) "
+                + "'replay_lsn', r.replay" + suffix + "::text, 'sync_state', r.sync_state, 'slot_name', s.slot_name, "
+                + "'replay_lag', " + (v10 ? "extract(epoch FROM r.replay_lag)" : "NULL") + ") "
                 + "ORDER BY r.application_name, r.pid) "
                 + "FROM pg_stat_replication r LEFT JOIN pg_replication_slots s ON s.active_pid = r.pid)";
     }

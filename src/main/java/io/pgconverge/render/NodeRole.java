@@ -3,10 +3,10 @@ package io.pgconverge.render;
 import io.pgconverge.facts.NodeFacts;
 
 /** What a node is, as the facts views show it. */
-enum NodeRole {
+public enum NodeRole {
     PRIMARY, STANDBY, STOPPED, UNKNOWN, UNREACHABLE;
 
-    static NodeRole of(NodeFacts node) {
+    public static NodeRole of(NodeFacts node) {
         if (!node.reachable()) {
             return UNREACHABLE;
         }
@@ -19,7 +19,7 @@ enum NodeRole {
         return node.isStandby() ? STANDBY : PRIMARY;
     }
 
-    String label() {
+    public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

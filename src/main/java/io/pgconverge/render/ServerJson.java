@@ -33,6 +33,7 @@ final class ServerJson {
         o.put("current_lsn", str(s.currentLsn()));
         o.put("received_lsn", str(s.receivedLsn()));
         o.put("replayed_lsn", str(s.replayedLsn()));
+        o.put("replay_delay_seconds", s.replayDelaySeconds().orElse(null));
         o.set("upstream", s.upstream().map(ServerJson::upstream).orElse(null));
         ObjectNode settings = o.putObject("settings");
         s.settings().values().stream().sorted(Comparator.comparing(SettingFact::name))
@@ -84,7 +85,8 @@ final class ServerJson {
                 .put("client_addr", r.clientAddr().orElse(null)).put("state", r.state())
                 .put("sent_lsn", str(r.sentLsn())).put("flush_lsn", str(r.flushLsn()))
                 .put("replay_lsn", str(r.replayLsn())).put("sync_state", r.syncState())
-                .put("slot_name", r.slotName().orElse(null));
+                .put("slot_name", r.slotName().orElse(null))
+                .put("replay_lag_seconds", r.replayLagSeconds().orElse(null));
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -72,6 +72,8 @@ class ServerFactsParserTest {
         assertEquals("streaming", r.state());
         assertEquals(Optional.of("192.168.56.112"), r.clientAddr());
         assertEquals(Optional.of("192_168_56_112"), r.slotName());
+        assertEquals(Optional.of(0.001234), r.replayLagSeconds());
+        assertEquals(Optional.empty(), s.replayDelaySeconds(), "a primary replays nothing");
         assertEquals(6, s.hbaRules().size());
         HbaRuleFact ipv6 = s.hbaRules().get(2);
         assertEquals(Optional.of("::1"), ipv6.address());
@@ -86,6 +88,7 @@ class ServerFactsParserTest {
         assertEquals(Optional.empty(), s.currentLsn());
         assertEquals(Optional.of(Lsn.parse("0/5000000")), s.receivedLsn());
         assertEquals(Optional.of(Lsn.parse("0/4FFFF00")), s.replayedLsn());
+        assertEquals(Optional.of(42.5), s.replayDelaySeconds());
         UpstreamFacts u = s.upstream().orElseThrow();
         assertEquals(Optional.of("user=repl password=(sensitive) host=192.168.56.111 port=5432"), u.primaryConninfo());
         assertEquals(Optional.of("192_168_56_112"), u.slotName());

@@ -56,4 +56,14 @@ class SqlFactsQueryTest {
         assertTrue(q.contains("'scram', CASE WHEN rolpassword LIKE 'SCRAM-SHA-256$%' THEN rolpassword END"));
         assertFalse(q.contains("'password', rolpassword"));
     }
+
+    @Test
+    void readsReplayLagFrom10AndTheReplayDelayEverywhere() {
+        assertTrue(SqlFactsQuery.forMajor(10).contains("'replay_lag', extract(epoch FROM r.replay_lag)"));
+        assertTrue(SqlFactsQuery.forMajor(906).contains("'replay_lag', NULL"));
+        for (int major : new int[] {905, 906, 10, 17}) {
+            assertTrue(SqlFactsQuery.forMajor(major).contains("'replay_delay', CASE WHEN pg_is_in_recovery() THEN "
+                    + "extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END"), "major " + major);
+        }
+    }
 }

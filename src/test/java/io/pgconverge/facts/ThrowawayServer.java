@@ -18,27 +18,27 @@ import java.util.concurrent.TimeUnit;
  * A PostgreSQL 15 server of its own for integration tests, in a directory of its own, started and stopped with
  * pg_ctl as the postgres OS user. Needs root (for runuser) and the Debian PostgreSQL 15 packages.
  */
-final class ThrowawayServer {
-    static final String BIN = "/usr/lib/postgresql/15/bin";
-    static final String ADDRESS = "127.0.0.77";
-    final Path dir;
-    final Path data;
-    final Path run;
-    final int port;
+public final class ThrowawayServer {
+    public static final String BIN = "/usr/lib/postgresql/15/bin";
+    public static final String ADDRESS = "127.0.0.77";
+    public final Path dir;
+    public final Path data;
+    public final Path run;
+    public final int port;
 
-    ThrowawayServer(Path dir, String name, int port) {
+    public ThrowawayServer(Path dir, String name, int port) {
         this.dir = dir;
         this.data = dir.resolve(name);
         this.run = dir.resolve("run");
         this.port = port;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of(BIN, "initdb"));
     }
 
     /** initdb with peer for local connections, listening on 127.0.0.77 and a socket in the test directory. */
-    void init() throws IOException {
+    public void init() throws IOException {
         makeOwnedDir(run);
         makeOwnedDir(data);
         asPostgres(BIN + "/initdb", "-D", data.toString(), "--auth-local=peer", "--auth-host=scram-sha-256");
@@ -47,7 +47,7 @@ final class ThrowawayServer {
     }
 
     /** A base backup of {@code primary} with -R and a slot, as this server's data directory. */
-    void baseBackupFrom(ThrowawayServer primary, String slot) throws IOException {
+    public void baseBackupFrom(ThrowawayServer primary, String slot) throws IOException {
         makeOwnedDir(data);
         run("chmod", "700", data.toString());
         asPostgres(BIN + "/pg_basebackup", "-h", primary.run.toString(), "-p", Integer.toString(primary.port),
@@ -55,20 +55,20 @@ final class ThrowawayServer {
         appendConf("port = " + port + "\n");
     }
 
-    void appendConf(String lines) throws IOException {
+    public void appendConf(String lines) throws IOException {
         Files.writeString(data.resolve("postgresql.conf"), lines, StandardOpenOption.APPEND);
     }
 
-    void start() {
+    public void start() {
         asPostgres(BIN + "/pg_ctl", "-D", data.toString(), "-l", run.resolve(data.getFileName() + ".log").toString(),
                 "-w", "start");
     }
 
-    void stop() {
+    public void stop() {
         asPostgres(BIN + "/pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
     }
 
-    void stopIfRunning() {
+    public void stopIfRunning() {
         if (Files.exists(data.resolve("postmaster.pid"))) {
             try {
                 stop();
@@ -78,21 +78,21 @@ final class ThrowawayServer {
         }
     }
 
-    void reload() {
+    public void reload() {
         asPostgres(BIN + "/pg_ctl", "-D", data.toString(), "reload");
     }
 
-    void promote() {
+    public void promote() {
         asPostgres(BIN + "/pg_ctl", "-D", data.toString(), "-w", "promote");
     }
 
     /** One value from psql over the socket, as postgres (peer). */
-    String psql(String sql) {
+    public String psql(String sql) {
         return asPostgres(BIN + "/psql", "-X", "-A", "-t", "-h", run.toString(), "-p", Integer.toString(port),
                 "-d", "postgres", "-c", sql).strip();
     }
 
-    long controlDataSystemIdentifier() {
+    public long controlDataSystemIdentifier() {
         String out = asPostgres(BIN + "/pg_controldata", data.toString());
         return ControlData.parse(out).systemIdentifier().orElseThrow();
     }
@@ -108,13 +108,13 @@ final class ThrowawayServer {
         run("chown", "postgres:postgres", p.toString());
     }
 
-    static String asPostgres(String... command) {
+    public static String asPostgres(String... command) {
         List<String> c = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", "env", "LC_ALL=C"));
         c.addAll(List.of(command));
         return run(c.toArray(String[]::new));
     }
 
-    static String run(String... command) {
+    public static String run(String... command) {
         try {
             Process p = new ProcessBuilder(command).directory(new java.io.File("/")).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();

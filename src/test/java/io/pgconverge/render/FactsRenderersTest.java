@@ -91,6 +91,9 @@ class FactsRenderersTest {
         assertEquals("standby", n2.path("role").asText());
         assertEquals("user=repl password=(sensitive) host=192.168.56.111 port=5432",
                 n2.path("server").path("upstream").path("primary_conninfo").asText());
+        assertEquals(42.5, n2.path("server").path("replay_delay_seconds").asDouble());
+        assertTrue(n1.path("server").path("replay_delay_seconds").isNull());
+        assertEquals(0.001234, n1.path("server").path("replication").get(0).path("replay_lag_seconds").asDouble());
         JsonNode n3 = doc.path("nodes").get(2);
         assertEquals("stopped", n3.path("role").asText());
         assertTrue(n3.path("server").isNull());

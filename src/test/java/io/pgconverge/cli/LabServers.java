@@ -1,0 +1,103 @@
+package io.pgconverge.cli;
+
+import io.pgconverge.lab.LabExtension.RunningLab;
+import io.pgconverge.lab.LabNode;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the tests check pgconverge's output against, read without pgconverge: pg_controldata and psql run as the
+ * lab's node user. Also stops and starts a lab node's server the way the lab does.
+ */
+final class LabServers {
+    private final RunningLab lab;
+
+    LabServers(RunningLab lab) {
+        this.lab = lab;
+    }
+
+    /** Secrets for the lab playbook, unique per run so that the output can be searched for them. */
+    static java.util.Map<String, String> secrets() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        return java.util.Map.of("PGC_REPL_PASSWORD", "repl-" + run + "-Secret",
+                "PGC_POSTGRES_PASSWORD", "pg-" + run + "-Secret", "PGC_PGPOOL_PASSWORD", "pool-" + run + "-Secret");
+    }
+
+    String systemIdentifier(LabNode node) {
+        String out = asNodeUser(program("pg_controldata"), node.dataDir().toString());
+        return out.lines().filter(l -> l.startsWith("Database system identifier:")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElseThrow(() -> new AssertionError(out));
+    }
+
+    String clusterState(LabNode node) {
+        String out = asNodeUser(program("pg_controldata"), node.dataDir().toString());
+        return out.lines().filter(l -> l.startsWith("Database cluster state:")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElseThrow(() -> new AssertionError(out));
+    }
+
+    /** {@code psql -c sql} over the node's socket with peer authentication; the single value it prints. */
+    String psql(LabNode node, String sql) {
+        return asNodeUser(program("psql"), "-X", "-A", "-t", "-h", node.runDir().toString(), "-p",
+                Integer.toString(node.port()), "-d", "postgres", "-c", sql).strip();
+    }
+
+    boolean inRecovery(LabNode node) {
+        return psql(node, "SELECT pg_is_in_recovery()").equals("t");
+    }
+
+    boolean running(LabNode node) {
+        return Files.exists(node.pidFile());
+    }
+
+    void stop(LabNode node) {
+        asNodeUser(program("pg_ctl"), "-D", node.dataDir().toString(), "-m", "fast", "-w", "-t", "60", "stop");
+    }
+
+    /** Starts the node as lab up does; falls back to lab up itself, which restarts every stopped node. */
+    void start(LabNode node) {
+        try {
+            asNodeUser(program("pg_ctl"), "-D", node.dataDir().toString(), "-o", "-c config_file=" + node.configFile(),
+                    "-l", node.logFile().toString(), "-w", "-t", "60", "start");
+        } catch (RuntimeException e) {
+            lab.lab().up(lab.nodes().size());
+        }
+    }
+
+    private String program(String name) {
+        return lab.pg().program(name).toString();
+    }
+
+    private String asNodeUser(String... command) {
+        List<String> c = new ArrayList<>(List.of("runuser", "-u", lab.nodeUser(), "--", "env", "LC_ALL=C"));
+        c.addAll(List.of(command));
+        return run(c);
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + String.join(" ", command));
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
