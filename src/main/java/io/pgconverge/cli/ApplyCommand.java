@@ -32,7 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code pgconverge apply}: plans as {@code plan} does, asks, then runs the plan on the nodes. */
-@Command(name = "apply", description = "Make the cluster match the playbook: plan, confirm, then run the plan.")
+@Command(name = "apply", mixinStandardHelpOptions = true, description = "Make the cluster match the playbook: plan, confirm, then run the plan.")
 public final class ApplyCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PLAYBOOK", description = "The desired state of one cluster.")
     Path playbook;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code pgconverge graph}: the plan's task graph as Graphviz DOT or Mermaid. */
-@Command(name = "graph", description = "Print the plan's task graph (DOT for Graphviz, or Mermaid).")
+@Command(name = "graph", mixinStandardHelpOptions = true, description = "Print the plan's task graph (DOT for Graphviz, or Mermaid).")
 public final class GraphCommand implements Callable<Integer> {
     /** The graph formats. */
     public enum Format { DOT, MERMAID }

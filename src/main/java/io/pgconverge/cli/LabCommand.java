@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** {@code pgconverge lab up|down|status}: the local sandbox cluster. */
-@Command(name = "lab", description = "Start, stop or show the local lab nodes.",
+@Command(name = "lab", mixinStandardHelpOptions = true, description = "Start, stop or show the local lab nodes.",
         subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class})
 public final class LabCommand implements Runnable {
     @CommandLine.Spec

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code pgconverge plan}: gathers facts, compares them with the playbook and shows what apply would change. */
-@Command(name = "plan", description = "Show what apply would change, in execution order; changes nothing.")
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Show what apply would change, in execution order; changes nothing.")
 public final class PlanCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;

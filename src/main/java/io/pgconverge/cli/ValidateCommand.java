@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * {@code pgconverge validate PLAYBOOK [MORE_PLAYBOOKS]... -i INVENTORY}: checks the input without
  * contacting any node. Several playbooks are also checked not to share a host.
  */
-@Command(name = "validate", description = "Check a playbook and its inventory without contacting any node.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a playbook and its inventory without contacting any node.")
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;

@@ -28,27 +28,27 @@ final class ServiceRunners {
         }
     }
 
+    /** Stops a running server with {@code command}; a server already down is left as it is. */
+    private static String stopIfRunning(RunContext context, String command, String what, String done) {
+        ServerControl server = new ServerControl(context);
+        if (!server.running()) {
+            return "already stopped";
+        }
+        server.serviceCommand(command, what);
+        return done;
+    }
+
     static final class StopRunner implements TaskRunner<Stop> {
         @Override
         public String run(Stop task, RunContext context) {
-            ServerControl server = new ServerControl(context);
-            if (!server.running()) {
-                return "already stopped";
-            }
-            server.serviceCommand(task.command(), "stop");
-            return "stopped";
+            return stopIfRunning(context, task.command(), "stop", "stopped");
         }
     }
 
     static final class FenceRunner implements TaskRunner<Fence> {
         @Override
         public String run(Fence task, RunContext context) {
-            ServerControl server = new ServerControl(context);
-            if (!server.running()) {
-                return "already stopped";
-            }
-            server.serviceCommand(task.command(), "fence");
-            return "stopped; it takes no writes";
+            return stopIfRunning(context, task.command(), "fence", "stopped; it takes no writes");
         }
     }
 
