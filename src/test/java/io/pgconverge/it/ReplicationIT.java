@@ -108,8 +108,8 @@ class ReplicationIT {
         stop("node2");
         sql.query("node1", "SELECT pg_drop_replication_slot('127_0_0_12')");
         for (int i = 0; i < 4; i++) {
-            sql.query("node1", "INSERT INTO it_rows SELECT g, 'more' FROM generate_series(1001 + " + i * 1000
-                    + ", " + (i + 1) * 1000 + ") g; SELECT pg_switch_wal(); CHECKPOINT");
+            sql.query("node1", "INSERT INTO it_rows SELECT g, 'more' FROM generate_series(" + (1001 + i * 1000)
+                    + ", " + (i + 2) * 1000 + ") g; SELECT pg_switch_wal(); CHECKPOINT");
         }
         start("node2");
         sql.await("node1", "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'node2'", "0"::equals,
