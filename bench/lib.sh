@@ -4,6 +4,17 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 pgc="$root/bin/pgconverge"
 export PGCONVERGE_LAB_DIR=${PGCONVERGE_LAB_DIR:-/tmp/pgconverge-lab}
 
+# The lab addresses exist once per machine: a benchmark takes turns with test runs through the lock file the
+# integration tests hold (a POSIX lock, as Java's FileChannel.lock takes it), re-running itself under it.
+if [ -z "${PGCONVERGE_LAB_LOCK_HELD:-}" ]; then
+  export PGCONVERGE_LAB_LOCK_HELD=1
+  exec python3 -c 'import fcntl, os, sys
+fd = os.open("/tmp/pgconverge-test-labs.lock", os.O_CREAT | os.O_WRONLY, 0o644)
+os.set_inheritable(fd, True)
+fcntl.lockf(fd, fcntl.LOCK_EX)
+os.execvp("bash", ["bash"] + sys.argv[1:])' "$0" "$@"
+fi
+
 ensure_tools() {
   "$root/scripts/install-deps"
   if [ ! -x /usr/bin/time ]; then
