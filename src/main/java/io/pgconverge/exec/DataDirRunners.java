@@ -47,7 +47,7 @@ final class DataDirRunners {
             context.shell().writeFile(task.passfile(), task.passfileContent().getBytes(StandardCharsets.UTF_8), "0600");
             java.util.List<String> commands = new java.util.ArrayList<>();
             commands.add(task.clearStagingCommand());
-            commands.add(task.fetchCommand() + " 2>&1 | tr '\\r' '\\n' | tail -n 3; test \"${PIPESTATUS[0]}\" -eq 0");
+            commands.add(task.fetchCommand() + " 2>&1; echo");
             task.moveAsideCommand().ifPresent(commands::add);
             commands.add(task.moveInCommand());
             commands.add("du -sh " + ShellWords.quote(task.dataDir()) + " | cut -f1");
@@ -55,7 +55,7 @@ final class DataDirRunners {
                 commands.add("ls -d " + ShellWords.quote(task.asidePrefix()) + "* | tail -n 1");
             }
             CommandResult r = context.check(guarded(task.passfile(), commands), RunContext.LONG_TIMEOUT,
-                    "pg_basebackup from " + task.source());
+                    "pg_basebackup from " + task.source(), new Throttled(context.progress()));
             String[] lines = r.stdout().strip().split("\n");
             String detail = "copied " + (task.replacesDataDir() && lines.length >= 2 ? lines[lines.length - 2]
                     : lines[lines.length - 1]) + " from " + task.source();

@@ -28,7 +28,12 @@ record RunContext(NodeConnections connections, Task task, Consumer<String> progr
 
     /** Runs a script on the task's node; a non-zero exit is a failure whose message quotes stderr. */
     CommandResult check(String script, Duration timeout, String what) {
-        CommandResult r = shell().run(script, timeout);
+        return check(script, timeout, what, line -> { });
+    }
+
+    /** As {@link #check(String, Duration, String)}, handing output lines to {@code lines} as they come. */
+    CommandResult check(String script, Duration timeout, String what, Consumer<String> lines) {
+        CommandResult r = shell().run(script, timeout, lines);
         if (!r.ok()) {
             String err = r.stderr().isBlank() ? r.stdout() : r.stderr();
             throw new io.pgconverge.model.EngineException(task.host() + ": " + what + " failed (exit " + r.exitCode()

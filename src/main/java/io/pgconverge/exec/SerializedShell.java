@@ -4,6 +4,7 @@ import io.pgconverge.transport.CommandResult;
 import io.pgconverge.transport.RemoteShell;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** A node's shell shared by the tasks of an apply: one command at a time on one node. */
 final class SerializedShell implements RemoteShell {
@@ -21,6 +22,11 @@ final class SerializedShell implements RemoteShell {
     @Override
     public synchronized CommandResult run(String script, Duration timeout) {
         return shell.run(script, timeout);
+    }
+
+    @Override
+    public synchronized CommandResult run(String script, Duration timeout, Consumer<String> lines) {
+        return shell.run(script, timeout, lines);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,11 @@ public final class LocalRemoteShell implements RemoteShell {
 
     @Override
     public CommandResult run(String script, Duration timeout) {
+        return run(script, timeout, line -> { });
+    }
+
+    @Override
+    public CommandResult run(String script, Duration timeout, Consumer<String> lines) {
         List<String> command = new ArrayList<>();
         String me = System.getProperty("user.name");
         if (user != null && !user.isEmpty() && !user.equals(me)) {
@@ -40,7 +46,7 @@ public final class LocalRemoteShell implements RemoteShell {
         command.addAll(List.of("bash", "-s"));
         try {
             Process p = new ProcessBuilder(command).start();
-            StreamDrain out = StreamDrain.start(p.getInputStream(), host + "-stdout");
+            StreamDrain out = StreamDrain.start(p.getInputStream(), host + "-stdout", lines);
             StreamDrain err = StreamDrain.start(p.getErrorStream(), host + "-stderr");
             try (OutputStream in = p.getOutputStream()) {
                 in.write(script.getBytes(StandardCharsets.UTF_8));

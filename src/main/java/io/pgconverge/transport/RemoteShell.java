@@ -1,6 +1,7 @@
 package io.pgconverge.transport;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A shell on one node, logged in as the OS user PostgreSQL runs as. Implementations: SSH (sshj) and a
@@ -18,6 +19,16 @@ public interface RemoteShell extends AutoCloseable {
      * @throws TransportException when the node cannot run it (not for a non-zero exit status)
      */
     CommandResult run(String script, Duration timeout);
+
+    /**
+     * As {@link #run(String, Duration)}, handing each line of standard output to {@code lines} as it comes (a shell
+     * that cannot stream hands them over at the end).
+     */
+    default CommandResult run(String script, Duration timeout, Consumer<String> lines) {
+        CommandResult r = run(script, timeout);
+        r.stdout().lines().forEach(lines);
+        return r;
+    }
 
     /** Writes a file atomically (temporary file beside it, then rename) with the given octal mode. */
     void writeFile(String path, byte[] content, String mode);

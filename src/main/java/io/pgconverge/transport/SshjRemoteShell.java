@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,9 +98,14 @@ public final class SshjRemoteShell implements RemoteShell {
 
     @Override
     public CommandResult run(String script, Duration timeout) {
+        return run(script, timeout, line -> { });
+    }
+
+    @Override
+    public CommandResult run(String script, Duration timeout, Consumer<String> lines) {
         try (Session session = client.startSession()) {
             Session.Command command = session.exec("bash -s");
-            StreamDrain out = StreamDrain.start(command.getInputStream(), host + "-stdout");
+            StreamDrain out = StreamDrain.start(command.getInputStream(), host + "-stdout", lines);
             StreamDrain err = StreamDrain.start(command.getErrorStream(), host + "-stderr");
             try (OutputStream in = command.getOutputStream()) {
                 in.write(script.getBytes(StandardCharsets.UTF_8));
