@@ -50,7 +50,7 @@ final class SettingChanges {
                 c.changed.add(name);
             }
         }
-        c.classify(node, names);
+        c.classify(node, names, after);
         c.compareHotStandby(node, before, after);
         return c;
     }
@@ -59,10 +59,12 @@ final class SettingChanges {
         return !changed.isEmpty();
     }
 
-    private void classify(NodeContext node, Set<String> managed) {
+    private void classify(NodeContext node, Set<String> managed, Map<String, String> after) {
         for (String name : changed) {
             Optional<SettingFact> fact = node.setting(name);
-            boolean restart = fact.map(SettingFact::needsRestart).orElse(node.running());
+            boolean alreadyInEffect = fact.isPresent() && after.containsKey(name)
+                    && sameValue(fact.get().setting(), after.get(name));
+            boolean restart = !alreadyInEffect && fact.map(SettingFact::needsRestart).orElse(node.running());
             if (restart && !restartFor.contains(name)) {
                 restartFor.add(name);
             }
@@ -86,6 +88,31 @@ final class SettingChanges {
             } else if (next.isPresent() && now.isEmpty()) {
                 hotStandby.put(name, 1);
             }
+        }
+    }
+
+    /**
+     * Whether a running server's value (pg_settings.setting) is already what the file will say: the same text
+     * once quotes are stripped, or the same boolean. Values with units are compared as written, so '1GB'
+     * against 131072 (8kB pages) counts as a change: a needless restart rather than a missed one.
+     */
+    static boolean sameValue(String running, String confValue) {
+        String desired = confValue.strip();
+        if (desired.length() >= 2 && desired.startsWith("'") && desired.endsWith("'")) {
+            desired = desired.substring(1, desired.length() - 1).replace("''", "'");
+        }
+        return running.equalsIgnoreCase(desired) || bool(running).filter(b -> bool(confValue.strip()).equals(
+                Optional.of(b))).isPresent();
+    }
+
+    private static Optional<Boolean> bool(String text) {
+        switch (text.toLowerCase(java.util.Locale.ROOT).replace("'", "")) {
+            case "on": case "true": case "yes": case "1":
+                return Optional.of(true);
+            case "off": case "false": case "no": case "0":
+                return Optional.of(false);
+            default:
+                return Optional.empty();
         }
     }
 
