@@ -6,12 +6,10 @@ export_lab_secrets
 cd "$root"
 "$pgc" lab up --nodes 3 >/dev/null
 measure "facts, 3 nodes, forks 10" 10 "$pgc" facts playbooks/ha-cluster.yml -i inventories/lab.yml
-"$pgc" lab down >/dev/null
-nine=/tmp/pgconverge-bench9
-"$pgc" lab up --nodes 9 --dir "$nine" >/dev/null
+nine=$(bench_lab 9)
 inv="$nine/inventory.yml"
 measure "facts, 9 nodes, forks 10" 10 "$pgc" facts playbooks/ha-cluster.yml -i "$inv"
 measure "facts, 9 nodes, forks 3" 10 "$pgc" facts playbooks/ha-cluster.yml -i "$inv" --forks 3
 measure "facts, 9 nodes, forks 1" 10 "$pgc" facts playbooks/ha-cluster.yml -i "$inv" --forks 1
-"$pgc" lab down --dir "$nine" >/dev/null
+bench_lab_done "$nine"
 "$pgc" lab up >/dev/null

@@ -58,7 +58,8 @@ bench_lab() {
   "$pgc" lab down >/dev/null 2>&1 || true
   dir=$(mktemp -d /tmp/pgconverge-bench-XXXXXX)
   chmod 755 "$dir"
-  "$pgc" lab up --nodes "$nodes" --dir "$dir" >/dev/null
+  # a lab's sshd that was just stopped may still hold port 2222 for a moment
+  "$pgc" lab up --nodes "$nodes" --dir "$dir" >/dev/null 2>&1 || { sleep 3; "$pgc" lab up --nodes "$nodes" --dir "$dir" >/dev/null; }
   echo "$dir"
 }
 

@@ -29,9 +29,8 @@ for n in 2 3; do
   on $n "set -e
 $(pg_ctl_of $n) stop -m fast >/dev/null
 mv $lab/node$n/data $lab/node$n/data.old-\$(date +%Y%m%dT%H%M%S)
-umask 077; printf '*:*:*:repl:%s\n' '$repl_password' > $lab/node$n/runbook.pgpass
-PGPASSFILE=$lab/node$n/runbook.pgpass $bin/pg_basebackup -h 127.0.0.11 -p 5441 -U repl -D $lab/node$n/data -X stream -R -C -S 127_0_0_1$n >/dev/null 2>&1
-rm -f $lab/node$n/runbook.pgpass
+# as the runbook: the password typed at the prompt, which -R then writes into primary_conninfo
+PGPASSWORD='$repl_password' $bin/pg_basebackup -h 127.0.0.11 -p 5441 -U repl -D $lab/node$n/data -X stream -R -C -S 127_0_0_1$n >/dev/null 2>&1
 $(pg_ctl_of $n) start >/dev/null"
 done
 # Verification: a row written on node1 shows on both standbys.

@@ -1,6 +1,8 @@
 package io.pgconverge.transport;
 
 import io.pgconverge.model.Host;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
 import net.schmizz.sshj.connection.channel.direct.Parameters;
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * with the script on stdin, so nothing of them shows on a command line.
  */
 public final class SshjRemoteShell implements RemoteShell {
+    /** Building sshj's configuration (algorithm lists, the crypto provider) is costly: once per process. */
+    private static final Config CONFIG = new DefaultConfig();
     private final String host;
     private final String target;
     private final SSHClient client;
@@ -51,7 +55,7 @@ public final class SshjRemoteShell implements RemoteShell {
         String knownHosts = HomePath.expand(host.knownHostsFile().orElse("~/.ssh/known_hosts"));
         KnownHostsVerifier verifier = KnownHostsVerifier.load(knownHosts, host.acceptNewHostKeys());
         String target = host.address() + ":" + host.sshPort();
-        SSHClient client = new SSHClient();
+        SSHClient client = new SSHClient(CONFIG);
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
         try {

@@ -55,8 +55,19 @@ public final class TestLabs {
             runLock = java.nio.channels.FileChannel.open(RUN_LOCK, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.WRITE);
             runLock.lock();
+            removeLeftovers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Test labs a run that was killed left behind: with the run lock held, none of them is in use. */
+    private static void removeLeftovers() throws IOException {
+        try (Stream<Path> dirs = Files.list(ROOT)) {
+            for (Path dir : dirs.filter(p -> p.getFileName().toString().startsWith("pgconverge-it-")).toList()) {
+                Lab.at(dir).down();
+                removeTree(dir);
+            }
         }
     }
 
