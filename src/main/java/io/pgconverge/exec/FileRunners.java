@@ -11,11 +11,8 @@ import io.pgconverge.transport.CommandResult;
 import io.pgconverge.transport.ShellWords;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /** Runners of the file tasks: write, append a line, remove, ensure a directory, record the apply. */
 final class FileRunners {
@@ -25,16 +22,9 @@ final class FileRunners {
     static final class WriteFileRunner implements TaskRunner<WriteFile> {
         @Override
         public String run(WriteFile task, RunContext context) {
-            byte[] content = task.after().getBytes(StandardCharsets.UTF_8);
-            String q = ShellWords.quote(task.path());
-            CommandResult r = context.shell().run("[ -f " + q + " ] && sha256sum < " + q + " | cut -d' ' -f1; stat -c %a "
-                    + q + " 2>/dev/null\n", RunContext.COMMAND_TIMEOUT);
-            String expected = sha256(content) + "\n" + task.mode().replaceFirst("^0", "") + "\n";
-            if (r.stdout().equals(expected)) {
-                return "already up to date";
-            }
-            context.shell().writeFile(task.path(), content, task.mode());
-            return "written";
+            boolean wrote = context.shell().writeFile(task.path(), task.after().getBytes(StandardCharsets.UTF_8),
+                    task.mode());
+            return wrote ? "written" : "already up to date";
         }
     }
 
@@ -78,14 +68,6 @@ final class FileRunners {
             context.shell().writeFile(task.path(), AppliedRecordFile.render(record).getBytes(StandardCharsets.UTF_8),
                     "0644");
             return "recorded";
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The shells of one apply: opened on first use, one per node, closed together at the end. */
+/**
+ * The shells of one apply: opened on first use, one per node, closed together at the end. Tasks of one node may
+ * use its shell at the same time: each command runs in a channel of its own.
+ */
 public final class NodeConnections implements AutoCloseable {
     private final Cluster cluster;
     private final ShellOpener opener;
@@ -39,7 +42,7 @@ public final class NodeConnections implements AutoCloseable {
         synchronized (shells) {
             RemoteShell shell = shells.get(name);
             if (shell == null) {
-                shell = new SerializedShell(opener.open(host(name), connectTimeout));
+                shell = opener.open(host(name), connectTimeout);
                 shells.put(name, shell);
             }
             return shell;

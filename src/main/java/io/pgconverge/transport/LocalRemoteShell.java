@@ -65,15 +65,6 @@ public final class LocalRemoteShell implements RemoteShell {
     }
 
     @Override
-    public void writeFile(String path, byte[] content, String mode) {
-        String script = FileWriteScript.of(path, content, mode);
-        CommandResult r = run(script, Duration.ofSeconds(60));
-        if (!r.ok()) {
-            throw new TransportException(host + ": cannot write " + path + ": " + r.stderr().strip());
-        }
-    }
-
-    @Override
     public void close() {
     }
 }

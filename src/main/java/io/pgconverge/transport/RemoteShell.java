@@ -30,8 +30,19 @@ public interface RemoteShell extends AutoCloseable {
         return r;
     }
 
-    /** Writes a file atomically (temporary file beside it, then rename) with the given octal mode. */
-    void writeFile(String path, byte[] content, String mode);
+    /**
+     * Writes a file atomically (temporary file beside it, then rename) with the given octal mode, in one round
+     * trip; a file that already has this content and mode is left alone.
+     *
+     * @return whether the file was written
+     */
+    default boolean writeFile(String path, byte[] content, String mode) {
+        CommandResult r = run(FileWriteScript.of(path, content, mode), Duration.ofSeconds(60));
+        if (!r.ok()) {
+            throw new TransportException(host() + ": cannot write " + path + ": " + r.stderr().strip());
+        }
+        return FileWriteScript.wrote(r);
+    }
 
     @Override
     void close();

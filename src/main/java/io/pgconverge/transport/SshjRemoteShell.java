@@ -140,14 +140,6 @@ public final class SshjRemoteShell implements RemoteShell {
         }
     }
 
-    @Override
-    public void writeFile(String path, byte[] content, String mode) {
-        CommandResult r = run(FileWriteScript.of(path, content, mode), Duration.ofSeconds(60));
-        if (!r.ok()) {
-            throw new TransportException(host + ": cannot write " + path + ": " + r.stderr().strip());
-        }
-    }
-
     /**
      * Opens a local port forward through this SSH connection: connections to 127.0.0.1 on the returned port
      * reach {@code targetHost:targetPort} as seen from the node. It stays open until this shell is closed.

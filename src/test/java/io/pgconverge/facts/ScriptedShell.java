@@ -38,11 +38,6 @@ final class ScriptedShell implements RemoteShell {
     }
 
     @Override
-    public void writeFile(String path, byte[] content, String mode) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public void close() {
         closed = true;
     }

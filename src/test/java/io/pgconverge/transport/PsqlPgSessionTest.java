@@ -35,10 +35,6 @@ class PsqlPgSessionTest {
         }
 
         @Override
-        public void writeFile(String path, byte[] content, String mode) {
-        }
-
-        @Override
         public void close() {
         }
     }
