@@ -118,6 +118,39 @@ class ConfigApplyIT {
         assertEquals(0, changed.run(lab, "plan", "--detailed-exitcode").exitCode());
     }
 
+    @Test
+    @Order(6)
+    void applyWithoutYesRefusesWhenStdinIsNoTerminalAndChangesNothing() {
+        sql.query("node3", "ALTER SYSTEM SET wal_log_hints = off");
+        CliProcess.Result r = cli.run(lab, "apply");
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().contains("--yes"), r.err());
+        assertEquals("off", sql.query("node3", "SELECT setting FROM pg_file_settings WHERE name = 'wal_log_hints'"
+                + " AND sourcefile LIKE '%auto.conf'"));
+    }
+
+    @Test
+    @Order(7)
+    void aSavedPlanAppliesWhileTheFactsHoldAndIsRefusedOnceTheyChanged() throws java.io.IOException {
+        java.nio.file.Path planFile = java.nio.file.Files.createTempFile("pgconverge-plan", ".json");
+        try {
+            assertEquals(2, cli.run(lab, "plan", "--out", planFile.toString(), "--detailed-exitcode").exitCode());
+            sql.shell("echo 'host all all 10.9.8.0/24 reject' >> " + sql.node("node1").hbaFile() + "\n");
+            CliProcess.Result stale = cli.run(List.of("apply", "--plan", planFile.toString(), "--yes"));
+            assertEquals(1, stale.exitCode(), stale.all());
+            assertTrue(stale.err().contains("stale") && stale.err().contains("node1"), stale.err());
+            assertEquals("off", sql.query("node3", "SHOW wal_log_hints"), "nothing was applied");
+
+            assertEquals(2, cli.run(lab, "plan", "--out", planFile.toString(), "--detailed-exitcode").exitCode());
+            CliProcess.Result fresh = cli.run(List.of("apply", "--plan", planFile.toString(), "--yes"));
+            assertEquals(0, fresh.exitCode(), fresh.all());
+            assertEquals("on", sql.query("node3", "SHOW wal_log_hints"));
+            assertEquals(0, cli.run(lab, "plan", "--detailed-exitcode").exitCode());
+        } finally {
+            java.nio.file.Files.deleteIfExists(planFile);
+        }
+    }
+
     private String login(String node, String user, String password) throws SQLException {
         var n = sql.node(node);
         Properties p = new Properties();
