@@ -37,7 +37,7 @@ public final class GraphCommand implements Callable<Integer> {
     public Integer call() {
         Cluster c = cluster.loadCluster();
         Engine engine = Engine.of(c);
-        Plan plan = engine.plan(engine.gather(gather.options()), planOptions.templates());
+        Plan plan = engine.plan(engine.gather(gather.options()), planOptions.templates(), planOptions.options());
         GraphRenderer renderer = new GraphRenderer();
         spec.commandLine().getOut().print(format == Format.DOT ? renderer.dot(plan) : renderer.mermaid(plan));
         spec.commandLine().getOut().flush();

@@ -45,7 +45,7 @@ public final class PlanCommand implements Callable<Integer> {
         Cluster c = cluster.loadCluster();
         Engine engine = Engine.of(c);
         ClusterFacts facts = engine.gather(gather.options());
-        Plan plan = engine.plan(facts, planOptions.templates());
+        Plan plan = engine.plan(facts, planOptions.templates(), planOptions.options());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(format.render(plan, Terminal.color()));
         stdout.flush();
