@@ -28,7 +28,7 @@ final class FailoverPlanner {
     }
 
     Optional<Takeover> decide(NodeContext desired, List<NodeContext> others, Optional<NodeContext> old) {
-        if (old.isPresent() && stillSending(desired, others, old.get())) {
+        if (old.isPresent() && !old.get().reachable() && stillSending(desired, others, old.get())) {
             return Optional.empty();
         }
         List<NodeContext> standbys = others.stream().filter(o -> old.map(x -> x != o).orElse(true))

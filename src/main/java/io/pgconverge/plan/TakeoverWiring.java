@@ -33,6 +33,7 @@ final class TakeoverWiring {
         if (primary.promote.isPresent()) {
             promotion(primary);
         }
+        edge(primary.activation.filter(a -> a instanceof Start), primary.checkpoint);
         for (NodeWork w : work.values()) {
             if (w == primary) {
                 continue;

@@ -130,10 +130,10 @@ final class FactsFixtures {
         for (Host host : cluster.members()) {
             boolean primary = host.name().equals(cluster.desired().primary());
             Node node = node(host).system(CLUSTER_ID).convergedFiles(files.of(host));
+            for (RoleSpec role : cluster.desired().roles()) {
+                node.role(role, role.password().map(secrets::get));
+            }
             if (primary) {
-                for (RoleSpec role : cluster.desired().roles()) {
-                    node.role(role, role.password().map(secrets::get));
-                }
                 for (Host standby : cluster.standbys()) {
                     node.slot(SlotNames.of(cluster.desired().replication().orElseThrow(), standby), true);
                 }
@@ -309,6 +309,11 @@ final class FactsFixtures {
         Node slot(String name, boolean active) {
             slots.add(new SlotFact(name, "physical", active, Optional.of(new Lsn(0x3000000L)),
                     Optional.of("reserved")));
+            return this;
+        }
+
+        Node noSlot(String name) {
+            slots.removeIf(s -> s.name().equals(name));
             return this;
         }
 
