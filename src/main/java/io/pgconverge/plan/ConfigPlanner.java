@@ -82,10 +82,16 @@ final class ConfigPlanner {
                 : "settings differ from the playbook: " + String.join(", ", changed)));
     }
 
-    /** Parameters the playbook does not manage that wait for a restart: someone changed them by hand. */
+    /**
+     * Parameters the playbook does not manage that wait for a restart: someone changed them by hand. Recovery
+     * settings on the primary are left out: a promoted standby's recovery_target_timeline waits for a restart
+     * once it left pgconverge.conf, and means nothing out of recovery.
+     */
     private static Optional<Notice> pendingElsewhere(NodeContext node, Set<String> managed, boolean restarting) {
         List<String> names = node.server().map(s -> s.settings().values().stream()
-                .filter(f -> f.pendingRestart() && !managed.contains(f.name())).map(f -> f.name()).sorted().toList())
+                .filter(f -> f.pendingRestart() && !managed.contains(f.name()))
+                .filter(f -> !(node.desiredPrimary() && RECOVERY_NAMES.contains(f.name())))
+                .map(f -> f.name()).sorted().toList())
                 .orElse(List.of());
         if (names.isEmpty()) {
             return Optional.empty();
