@@ -41,6 +41,18 @@ final class LabProcesses {
                 + n.logFile() + " -w start\n");
     }
 
+    /**
+     * Data to measure with: {@code -Dit.data.mb=200} fills a table of about that size on the node (none by
+     * default, to keep test runs short).
+     */
+    void fill(String node) {
+        int mb = Integer.getInteger("it.data.mb", 0);
+        if (mb > 0) {
+            sql.query(node, "CREATE TABLE it_fill(id int, pad text); INSERT INTO it_fill SELECT g, repeat(md5(g::text),"
+                    + " 30) FROM generate_series(1, " + mb * 900 + ") g; CHECKPOINT");
+        }
+    }
+
     static long postmasterPid(LabNode n) {
         try {
             return Long.parseLong(Files.readAllLines(n.pidFile()).get(0).strip());
