@@ -33,7 +33,7 @@ final class RejoinPlanner {
     }
 
     private void decideFormerPrimary(NodeContext primary, NodeContext x) {
-        String state = x.running() ? "it is out of recovery like " + primary.name() + " (two primaries)"
+        String state = x.running() ? "two primaries: it is out of recovery like " + primary.name()
                 : "it is a stopped former primary";
         String timelines = x.name() + " is on " + x.position() + ", " + primary.name() + " on " + primary.position();
         boolean older = x.timeline() > 0 && x.timeline() < primary.timeline();
@@ -49,14 +49,14 @@ final class RejoinPlanner {
             draft.warn(x, "forced: " + timelines + "; whatever " + x.name() + " wrote after they diverged is discarded");
         }
         String fence = x.running() ? "fenced first (it must take no writes while " + primary.name() + " is primary), "
-                : "";
+                + "then " : "";
         Optional<String> noRewind = rewindImpossible(primary, x);
         if (noRewind.isEmpty()) {
-            draft.decide(x, Fate.REJOIN, state + " (" + timelines + "): " + fence + "rewound with pg_rewind (it has "
+            draft.decide(x, Fate.REJOIN, state + "; " + timelines + ": " + fence + "rewound with pg_rewind (it has "
                     + "wal_log_hints or data checksums) and started as a standby of " + primary.name()
                     + "; what it wrote after the timelines diverged is discarded");
         } else {
-            draft.decide(x, Fate.REBUILD, state + " (" + timelines + "): " + fence + "rebuilt by a base backup of "
+            draft.decide(x, Fate.REBUILD, state + "; " + timelines + ": " + fence + "rebuilt by a base backup of "
                     + primary.name() + " because " + noRewind.get() + "; its data directory is moved aside");
         }
     }

@@ -3,6 +3,7 @@ package io.pgconverge.plan;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
 import io.pgconverge.render.TemplateRenderer;
+import io.pgconverge.render.TextPlanRenderer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -53,14 +54,19 @@ class RejoinPlannerTest {
         assertBefore(plan, "node1/rewind", "node1/standby.signal");
         Rewind rewind = (Rewind) plan.graph().task("node1/rewind");
         assertEquals("node2", rewind.source());
-        assertEquals("it is out of recovery like node2 (two primaries) (node1 is on timeline 1 at 0/5000100, node2 on "
-                + "timeline 2 at 0/6000000): fenced first (it must take no writes while node2 is primary), rewound "
+        assertEquals("two primaries: it is out of recovery like node2; node1 is on timeline 1 at 0/5000100, node2 on "
+                + "timeline 2 at 0/6000000: fenced first (it must take no writes while node2 is primary), then rewound "
                 + "with pg_rewind (it has wal_log_hints or data checksums) and started as a standby of node2; what it "
                 + "wrote after the timelines diverged is discarded", rewind.reason());
         assertTrue(rewind.command().startsWith("PGPASSFILE=/srv/lab/node1/conf/pgconverge-rewind.pgpass "
                 + "/usr/lib/postgresql/15/bin/pg_rewind -D /srv/lab/node1/data --source-server='host=127.0.0.12 "
                 + "port=5442 user=postgres dbname=postgres'"), rewind.command());
         assertFalse(rewind.details().toString().contains("pg-secret"));
+    }
+
+    @Test
+    void theRejoinPlanReadsAsGolden() {
+        Golden.assertMatches("rejoin", "plan.txt", new TextPlanRenderer(false).render(plan("node2", afterFailover())));
     }
 
     @Test
@@ -92,7 +98,7 @@ class RejoinPlannerTest {
     void aFormerPrimaryWhoseTimelineIsNotOlderIsRefusedUnlessForced() {
         List<FactsFixtures.Node> nodes = afterFailover();
         Plan plan = plan("node1", nodes);
-        assertTrue(refusals(plan).startsWith("node2: it is out of recovery like node1 (two primaries), and its "
+        assertTrue(refusals(plan).startsWith("node2: two primaries: it is out of recovery like node1, and its "
                 + "history is not older than node1's (node2 is on timeline 2 at 0/6000000, node1 on timeline 1 at "
                 + "0/5000100), so it may hold transactions node1 lacks"), refusals(plan));
         Plan forced = TakeoverPlannerTest.plan(lab, "node1", new PlanOptions(true), nodes);

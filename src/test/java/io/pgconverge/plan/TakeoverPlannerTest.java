@@ -4,6 +4,7 @@ import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
 import io.pgconverge.render.TemplateRenderer;
+import io.pgconverge.render.TextPlanRenderer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -224,6 +225,29 @@ class TakeoverPlannerTest {
         Plan plan = plan("node2", nodes);
         assertTrue(refusals(plan).startsWith("node2: the desired primary is a standby that is not running"),
                 refusals(plan));
+    }
+
+    @Test
+    void aPromotedPrimaryWaitingToForgetItsRecoveryTimelineIsNoWarning() {
+        List<FactsFixtures.Node> nodes = new ArrayList<>(convergedNodes(withPrimary(lab, "node2"), secrets()));
+        nodes.get(1).pendingRestart("recovery_target_timeline").pendingRestart("shared_buffers");
+        Plan plan = plan("node2", nodes);
+        assertEquals("node2: shared_buffers changed outside the playbook and waits for a restart; this plan does not "
+                + "restart the node", warnings(plan));
+    }
+
+    @Test
+    void theSwitchoverPlanReadsAsGolden() {
+        Golden.assertMatches("switchover", "plan.txt", new TextPlanRenderer(false).render(plan("node2", streaming())));
+    }
+
+    @Test
+    void theFailoverPlanReadsAsGolden() {
+        List<FactsFixtures.Node> nodes = streaming();
+        nodes.get(0).stopped().control("in production", 0x3000028L);
+        nodes.get(1).standby("127.0.0.11", null).wal(0x3000100L, 0x3000100L);
+        nodes.get(2).standby("127.0.0.11", null).wal(0x3000100L, 0x3000100L);
+        Golden.assertMatches("failover", "plan.txt", new TextPlanRenderer(false).render(plan("node2", nodes)));
     }
 
     @Test
