@@ -95,6 +95,17 @@ class TakeoverPlannerTest {
     }
 
     @Test
+    void afterASwitchoverStoppedAtTheWaitTheOldPrimaryIsStartedAgainAsThePrimary() {
+        List<FactsFixtures.Node> nodes = streaming();
+        nodes.get(0).stopped().control("shut down", 0x3000100L);
+        nodes.get(1).standby("127.0.0.11", null);
+        nodes.get(2).standby("127.0.0.11", null);
+        Plan plan = plan("node1", nodes);
+        assertFalse(plan.refused(), refusals(plan));
+        assertEquals(List.of("node1/start", "node1/verify"), ids(plan));
+    }
+
+    @Test
     void aSwitchoverNeedsTheDesiredPrimaryToStreamFromTheOldOne() {
         List<FactsFixtures.Node> nodes = streaming();
         nodes.get(1).standby("127.0.0.11", "waiting");
