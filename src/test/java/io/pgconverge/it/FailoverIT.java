@@ -101,4 +101,26 @@ class FailoverIT {
         }
         assertEquals(0, cli.run(lab, "plan", "-e", "primary=node2", "--detailed-exitcode").exitCode());
     }
+
+    @Test
+    @Order(3)
+    void aCrashedPrimaryThatStaysDownIsRewoundByTheNextPlanAfterTheFailover() {
+        processes.crash("node2");
+        CliProcess.Result failover = cli.run(lab, "apply", "--yes");
+        assertEquals(0, failover.exitCode(), failover.all());
+        assertTrue(failover.out().contains("node1/promote: done"), failover.out());
+        assertFalse(failover.out().contains("node2/"), "nothing is done on the failed node");
+        long start = System.nanoTime();
+        CliProcess.Result rejoin = cli.run(lab, "apply", "--yes");
+        System.out.println("rejoin of a crashed, stopped primary: apply took " + (System.nanoTime() - start) / 1_000_000
+                + " ms\n" + rejoin.out());
+        assertEquals(0, rejoin.exitCode(), rejoin.all());
+        assertFalse(rejoin.out().contains("node2/fence"), rejoin.out());
+        assertTrue(rejoin.out().contains("crash recovery, then rewound to the timeline of node1"), rejoin.out());
+        assertEquals("node2|streaming\nnode3|streaming", sql.query("node1", "SELECT application_name, state"
+                + " FROM pg_stat_replication ORDER BY 1"));
+        sql.query("node1", "INSERT INTO it_rows SELECT g, 'after the second failover' FROM generate_series(3001, 4000) g");
+        sql.await("node2", "SELECT count(*) FROM it_rows", "4000"::equals, REPLAY);
+        assertEquals(0, cli.run(lab, "plan", "--detailed-exitcode").exitCode());
+    }
 }
