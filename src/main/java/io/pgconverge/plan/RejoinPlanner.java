@@ -28,8 +28,24 @@ final class RejoinPlanner {
         for (NodeContext x : others) {
             if (x.reachable() && x.outOfRecovery() && x.sameSystemAs(primary)) {
                 decideFormerPrimary(primary, x);
+            } else if (stranded(primary, x)) {
+                String status = x.upstream().flatMap(u -> u.receiverStatus()).orElse("no WAL receiver");
+                rejoin(primary, x, "it is a standby of " + primary.name() + " that does not stream (" + status
+                        + ") and is still on " + x.position() + " while " + primary.name() + " is on "
+                        + primary.position() + ": it went past the point where that timeline began and cannot "
+                        + "follow", "stopped, then ");
             }
         }
+    }
+
+    /**
+     * A running standby configured for the primary that does not stream and is on an older timeline: it holds
+     * WAL of its old timeline beyond the point where the primary's timeline forked, and cannot follow.
+     */
+    private static boolean stranded(NodeContext primary, NodeContext x) {
+        return x.reachable() && x.running() && x.inRecovery() && x.server().isPresent() && x.sameSystemAs(primary)
+                && primary.running() && x.follows(primary) && !x.streaming() && x.timeline() > 0
+                && x.timeline() < primary.timeline();
     }
 
     private void decideFormerPrimary(NodeContext primary, NodeContext x) {
@@ -50,14 +66,18 @@ final class RejoinPlanner {
         }
         String fence = x.running() ? "fenced first (it must take no writes while " + primary.name() + " is primary), "
                 + "then " : "";
+        rejoin(primary, x, state + "; " + timelines, fence);
+    }
+
+    private void rejoin(NodeContext primary, NodeContext x, String why, String first) {
         Optional<String> noRewind = rewindImpossible(primary, x);
         if (noRewind.isEmpty()) {
-            draft.decide(x, Fate.REJOIN, state + "; " + timelines + ": " + fence + "rewound with pg_rewind (it has "
-                    + "wal_log_hints or data checksums) and started as a standby of " + primary.name()
-                    + "; what it wrote after the timelines diverged is discarded");
+            draft.decide(x, Fate.REJOIN, why + ": " + first + "rewound with pg_rewind (it has wal_log_hints or data "
+                    + "checksums) and started as a standby of " + primary.name() + "; what it wrote after the "
+                    + "timelines diverged is discarded");
         } else {
-            draft.decide(x, Fate.REBUILD, state + "; " + timelines + ": " + fence + "rebuilt by a base backup of "
-                    + primary.name() + " because " + noRewind.get() + "; its data directory is moved aside");
+            draft.decide(x, Fate.REBUILD, why + ": " + first + "rebuilt by a base backup of " + primary.name()
+                    + " because " + noRewind.get() + "; its data directory is moved aside");
         }
     }
 

@@ -67,6 +67,11 @@ final class TakeoverTasks {
 
     /** A node that leaves or gives up the primary role is stopped before anything else happens to it. */
     private static void fence(NodeWork w, NodeWork primary) {
+        if (w.fate == Fate.REJOIN && w.node.running() && w.node.inRecovery()) {
+            w.stop = Optional.of(new Stop(w.name() + "/stop", w.name(), w.node.service().stop(),
+                    "pg_rewind needs the server stopped"));
+            return;
+        }
         boolean formerPrimary = w.node.running() && w.node.outOfRecovery() && w.node.sameSystemAs(primary.node);
         if (!formerPrimary || !(w.fate == Fate.DEMOTE || w.fate == Fate.REJOIN || w.fate == Fate.REBUILD)) {
             return;

@@ -121,6 +121,21 @@ class RejoinPlannerTest {
     }
 
     @Test
+    void aStandbyStrandedOnTheOldTimelineIsStoppedAndRewound() {
+        List<FactsFixtures.Node> nodes = afterFailover();
+        nodes.set(0, convergedNodes(withPrimary(lab, "node2"), secrets()).get(0).walLogHints(true)
+                .standby("127.0.0.12", null).wal(0x5000100L, 0x5000100L));
+        Plan plan = plan("node2", nodes);
+        assertFalse(plan.refused(), refusals(plan));
+        assertTrue(ids(plan).containsAll(List.of("node1/stop", "node1/rewind", "node1/start")), ids(plan).toString());
+        assertTrue(plan.graph().task("node1/rewind").reason().startsWith("it is a standby of node2 that does not "
+                + "stream (no WAL receiver) and is still on timeline 1 at 0/5000100 while node2 is on timeline 2"),
+                plan.graph().task("node1/rewind").reason());
+        nodes.get(0).standby("127.0.0.12", "streaming");
+        assertFalse(ids(plan("node2", nodes)).contains("node1/rewind"), "a standby that streams is left alone");
+    }
+
+    @Test
     void aFormerPrimaryBesideAStoppedPrimaryIsRewoundOnceThePrimaryRuns() {
         List<FactsFixtures.Node> nodes = afterFailover();
         nodes.get(1).stopped().control("shut down", 0x6000000L);
