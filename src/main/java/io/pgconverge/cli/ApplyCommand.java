@@ -11,6 +11,7 @@ import io.pgconverge.model.Cluster;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
 import io.pgconverge.plan.Plan;
+import io.pgconverge.plan.PlanOptions;
 import io.pgconverge.plan.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,12 +62,14 @@ public final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<PlanFile> saved = Optional.ofNullable(planFile).map(PlanFile::read);
-        ClusterOptions options = options(saved);
-        Engine engine = Engine.load(options);
+        ClusterOptions clusterOptions = options(saved);
+        Engine engine = Engine.load(clusterOptions);
         Cluster cluster = engine.cluster();
         ClusterFacts facts = engine.gather(gather.options());
         saved.ifPresent(s -> refuseStale(s, facts));
-        Plan plan = engine.plan(facts, saved.flatMap(PlanFile::templates).map(Path::of).or(planOptions::templates));
+        PlanOptions options = saved.map(s -> new PlanOptions(s.force())).orElse(planOptions.options());
+        Plan plan = engine.plan(facts, saved.flatMap(PlanFile::templates).map(Path::of).or(planOptions::templates),
+                options);
         saved.ifPresent(s -> refuseDifferent(s, plan));
         PrintWriter out = spec.commandLine().getOut();
         out.print(PlanFormat.TEXT.render(plan, Terminal.color()));
@@ -82,7 +85,7 @@ public final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         out.println();
-        return run(engine, cluster, facts, plan, options.playbook(), out);
+        return run(engine, cluster, facts, plan, clusterOptions.playbook(), out);
     }
 
     private int run(Engine engine, Cluster cluster, ClusterFacts facts, Plan plan, Path playbookPath, PrintWriter out) {

@@ -9,6 +9,7 @@ import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
 import io.pgconverge.model.SecretRef;
 import io.pgconverge.plan.Plan;
+import io.pgconverge.plan.PlanOptions;
 import io.pgconverge.plan.Planner;
 import io.pgconverge.plan.ResolvedSecrets;
 import io.pgconverge.plan.SaltSource;
@@ -79,8 +80,8 @@ final class Engine {
         return new FactGatherer(shells(), sessions(), options).gather(cluster);
     }
 
-    Plan plan(ClusterFacts facts, Optional<Path> templates) {
+    Plan plan(ClusterFacts facts, Optional<Path> templates, PlanOptions options) {
         TemplateRenderer renderer = templates.map(TemplateRenderer::from).orElseGet(TemplateRenderer::builtIn);
-        return new Planner(renderer, SaltSource.secureRandom()).plan(cluster, facts, secrets);
+        return new Planner(renderer, SaltSource.secureRandom()).plan(cluster, facts, secrets, options);
     }
 }

@@ -35,7 +35,7 @@ public final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Engine engine = Engine.load(cluster);
-        Plan plan = engine.plan(engine.gather(gather.options()), planOptions.templates());
+        Plan plan = engine.plan(engine.gather(gather.options()), planOptions.templates(), planOptions.options());
         GraphRenderer renderer = new GraphRenderer();
         spec.commandLine().getOut().print(format == Format.DOT ? renderer.dot(plan) : renderer.mermaid(plan));
         spec.commandLine().getOut().flush();

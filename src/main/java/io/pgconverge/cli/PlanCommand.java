@@ -43,7 +43,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Engine engine = Engine.load(cluster);
         ClusterFacts facts = engine.gather(gather.options());
-        Plan plan = engine.plan(facts, planOptions.templates());
+        Plan plan = engine.plan(facts, planOptions.templates(), planOptions.options());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(format.render(plan, Terminal.color()));
         stdout.flush();

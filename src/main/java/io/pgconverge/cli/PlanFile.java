@@ -27,7 +27,7 @@ import java.util.Optional;
  * a fingerprint of the facts per node, and the ids of its tasks. {@code apply --plan} re-reads the same inputs,
  * gathers facts again, refuses when anything differs (a stale plan), and runs the plan made again from them.
  */
-record PlanFile(String playbook, String inventory, List<String> extraVars, Optional<String> templates,
+record PlanFile(String playbook, String inventory, List<String> extraVars, Optional<String> templates, boolean force,
                 String playbookDigest, String inventoryDigest, Map<String, String> facts, List<String> taskIds) {
     static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,7 +35,8 @@ record PlanFile(String playbook, String inventory, List<String> extraVars, Optio
     static PlanFile of(ClusterOptions cluster, PlanMixin plan, ClusterFacts facts, Plan made) {
         return new PlanFile(cluster.playbook().toAbsolutePath().toString(),
                 cluster.inventory().toAbsolutePath().toString(), cluster.extraVars(),
-                plan.templates().map(p -> p.toAbsolutePath().toString()), digest(cluster.playbook()),
+                plan.templates().map(p -> p.toAbsolutePath().toString()), plan.options().force(),
+                digest(cluster.playbook()),
                 digest(cluster.inventory()), FactsFingerprint.of(facts), made.tasks().stream().map(Task::id).toList());
     }
 
@@ -47,6 +48,9 @@ record PlanFile(String playbook, String inventory, List<String> extraVars, Optio
         extraVars.forEach(root.putArray("extra_vars")::add);
         root.withArray("extra_vars");
         templates.ifPresent(t -> root.put("templates", t));
+        if (force) {
+            root.put("force", true);
+        }
         ObjectNode f = root.putObject("facts");
         facts.forEach(f::put);
         taskIds.forEach(root.putArray("tasks")::add);
@@ -68,6 +72,7 @@ record PlanFile(String playbook, String inventory, List<String> extraVars, Optio
             root.path("facts").fields().forEachRemaining(e -> facts.put(e.getKey(), e.getValue().asText()));
             return new PlanFile(root.path("playbook").asText(), root.path("inventory").asText(),
                     strings(root.path("extra_vars")), Optional.ofNullable(root.get("templates")).map(JsonNode::asText),
+                    root.path("force").asBoolean(false),
                     root.path("playbook_sha256").asText(), root.path("inventory_sha256").asText(), facts,
                     strings(root.path("tasks")));
         } catch (IOException e) {

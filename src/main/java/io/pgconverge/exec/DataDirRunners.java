@@ -64,15 +64,32 @@ final class DataDirRunners {
     }
 
     static final class RewindRunner implements TaskRunner<Rewind> {
+        private static final java.util.regex.Pattern DIVERGED =
+                java.util.regex.Pattern.compile("servers diverged at WAL location (\\S+) on timeline (\\d+)");
+
         @Override
         public String run(Rewind task, RunContext context) {
+            ServerControl server = new ServerControl(context);
             requireStopped(context, "pg_rewind");
+            String state = server.controlData().clusterState().orElse("unknown");
+            String recovered = "";
+            if (!state.equals("shut down") && !state.equals("shut down in recovery")) {
+                context.progress().accept("the data directory was not shut down cleanly (" + state
+                        + "): crash recovery in single-user mode");
+                context.check(task.crashRecoveryCommand() + " >> " + ShellWords.quote(ServerControl.logFile(
+                        context.host().pg())) + " 2>&1\n", RunContext.LONG_TIMEOUT, "crash recovery");
+                recovered = "crash recovery, then ";
+            }
             context.shell().writeFile(task.passfile(), task.passfileContent().getBytes(StandardCharsets.UTF_8), "0600");
             CommandResult r = context.check(guarded(task.passfile(), java.util.List.of(task.command() + " 2>&1")),
                     RunContext.LONG_TIMEOUT, "pg_rewind from " + task.source());
             String out = r.stdout();
-            return out.contains("no rewind required") ? "no rewind required" : "rewound to the timeline of "
-                    + task.source();
+            if (out.contains("no rewind required")) {
+                return recovered + "no rewind required: it had not diverged from " + task.source();
+            }
+            java.util.regex.Matcher m = DIVERGED.matcher(out);
+            String where = m.find() ? " (the servers diverged at " + m.group(1) + " on timeline " + m.group(2) + ")" : "";
+            return recovered + "rewound to the timeline of " + task.source() + where;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.pgconverge.exec;
 
+import io.pgconverge.facts.ControlData;
 import io.pgconverge.facts.Lsn;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
@@ -9,14 +10,11 @@ import io.pgconverge.plan.Promote;
 import io.pgconverge.plan.SqlText;
 import io.pgconverge.plan.VerifyReplication;
 import io.pgconverge.plan.WaitForReplay;
-import io.pgconverge.transport.CommandResult;
 import io.pgconverge.transport.PgSession;
-import io.pgconverge.transport.ShellWords;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Runners of the replication tasks: promote, wait for replay, verify that every standby streams. */
 final class ReplicationRunners {
@@ -97,19 +95,14 @@ final class ReplicationRunners {
         /** The stopped source's last checkpoint (its shutdown checkpoint) from pg_controldata. */
         private static Lsn finalLsn(RunContext context, String source) {
             Host h = context.connections().host(source);
-            CommandResult r = context.connections().shell(source).run("LC_ALL=C " + ShellWords.quote(h.pg().binDir()
-                    + "/pg_controldata") + " " + ShellWords.quote(h.pg().dataDir()) + "\n", RunContext.COMMAND_TIMEOUT);
-            String state = field(r.stdout(), "Database cluster state").orElse("");
-            if (!r.ok() || !state.equals("shut down")) {
-                throw new EngineException(source + " is not cleanly shut down (" + (state.isEmpty() ? r.stderr().strip()
-                        : state) + "); its last WAL position is unknown");
+            ControlData control = ServerControl.controlData(context.connections().shell(source), h.pg());
+            String state = control.clusterState().orElse("unknown");
+            if (!state.equals("shut down")) {
+                throw new EngineException(source + " is not cleanly shut down (" + state + "); its last WAL position "
+                        + "is unknown");
             }
-            return Lsn.parse(field(r.stdout(), "Latest checkpoint location").orElseThrow());
-        }
-
-        private static Optional<String> field(String controldata, String name) {
-            return controldata.lines().filter(l -> l.startsWith(name + ":"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst();
+            return control.checkpointLsn().orElseThrow(() -> new EngineException(source
+                    + ": pg_controldata shows no latest checkpoint location"));
         }
     }
 

@@ -46,6 +46,21 @@ final class ServerControl {
         }
     }
 
+    /** pg_controldata of the task's node (readable with the server down). */
+    io.pgconverge.facts.ControlData controlData() {
+        return controlData(context.shell(), context.host().pg());
+    }
+
+    static io.pgconverge.facts.ControlData controlData(io.pgconverge.transport.RemoteShell shell, PgLayout pg) {
+        CommandResult r = shell.run("LC_ALL=C " + ShellWords.quote(pg.binDir() + "/pg_controldata") + " "
+                + ShellWords.quote(pg.dataDir()) + "\n", RunContext.COMMAND_TIMEOUT);
+        if (!r.ok()) {
+            throw new EngineException("pg_controldata " + pg.dataDir() + " failed: " + RunContext.lastLines(
+                    r.stderr().isBlank() ? r.stdout() : r.stderr(), 3));
+        }
+        return io.pgconverge.facts.ControlData.parse(r.stdout());
+    }
+
     String logTail() {
         String log = logFile(context.host().pg());
         CommandResult r = context.shell().run("tail -n 15 " + ShellWords.quote(log) + " 2>/dev/null\n",

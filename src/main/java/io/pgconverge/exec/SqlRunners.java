@@ -14,6 +14,9 @@ import java.util.List;
 
 /** Runners of the SQL tasks: ALTER SYSTEM RESET, roles, slots, checkpoint. */
 final class SqlRunners {
+    /** A standby that was just re-pointed may still hold the slot for a moment. */
+    private static final java.time.Duration INACTIVE_WAIT = java.time.Duration.ofSeconds(15);
+
     private SqlRunners() {
     }
 
@@ -71,9 +74,13 @@ final class SqlRunners {
             if (!exists(context, "SELECT 1 " + where)) {
                 return "already absent";
             }
-            if (exists(context, "SELECT 1 " + where + " AND active")) {
-                throw new EngineException(task.host() + ": slot " + task.slot()
-                        + " is in use by a connected standby; it is not dropped");
+            long deadline = System.nanoTime() + INACTIVE_WAIT.toNanos();
+            while (exists(context, "SELECT 1 " + where + " AND active")) {
+                if (System.nanoTime() > deadline) {
+                    throw new EngineException(task.host() + ": slot " + task.slot()
+                            + " is in use by a connected standby; it is not dropped");
+                }
+                ReplicationRunners.sleep(java.time.Duration.ofMillis(500));
             }
             execute(context, task.statement());
             return "dropped";

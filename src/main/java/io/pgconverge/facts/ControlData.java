@@ -42,6 +42,16 @@ public record ControlData(Map<String, String> values) {
         return value("Latest checkpoint location").flatMap(v -> parsed(v, Lsn::parse));
     }
 
+    /** "wal_log_hints setting: on". */
+    public Optional<Boolean> walLogHints() {
+        return value("wal_log_hints setting").map("on"::equals);
+    }
+
+    /** "Data page checksum version: 1" (0 when checksums are off). */
+    public Optional<Boolean> dataChecksums() {
+        return value("Data page checksum version").flatMap(v -> parsed(v, Integer::parseInt)).map(v -> v != 0);
+    }
+
     /** A value that does not parse is no value: pg_controldata of another version may print it differently. */
     private static <T> Optional<T> parsed(String text, java.util.function.Function<String, T> parser) {
         try {

@@ -63,7 +63,8 @@ public final class OsReportParser {
         return new DataDirFacts(path, "1".equals(v.get("data_exists")), "1".equals(v.get("data_initialised")),
                 v.getOrDefault("data_owner", ""), Optional.ofNullable(v.get("pg_version")).flatMap(PgVersions::majorOf),
                 control.systemIdentifier(), control.clusterState(), control.checkpointTimeline(),
-                control.checkpointLsn(), "1".equals(v.get("standby_signal")), "1".equals(v.get("recovery_conf")));
+                control.checkpointLsn(), "1".equals(v.get("standby_signal")), "1".equals(v.get("recovery_conf")),
+                control.walLogHints(), control.dataChecksums());
     }
 
     private static FileFact fileFact(RawFile f) {

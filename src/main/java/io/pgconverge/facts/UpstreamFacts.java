@@ -12,4 +12,23 @@ import java.util.Optional;
 public record UpstreamFacts(Optional<String> primaryConninfo, Optional<String> slotName,
                             Optional<String> senderHost, Optional<Integer> senderPort,
                             Optional<String> receiverStatus) {
+    /** The host it takes WAL from: the walreceiver's sender, else the host of the configured primary_conninfo. */
+    public Optional<String> followedHost() {
+        return senderHost.or(() -> primaryConninfo.flatMap(c -> ConninfoKeys.value(c, "host")));
+    }
+
+    /** The port it takes WAL from: the walreceiver's sender port, else the configured one. */
+    public Optional<Integer> followedPort() {
+        return senderPort.or(() -> primaryConninfo.flatMap(c -> ConninfoKeys.value(c, "port")).flatMap(p -> {
+            try {
+                return Optional.of(Integer.parseInt(p));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }));
+    }
+
+    public boolean streaming() {
+        return receiverStatus.filter("streaming"::equals).isPresent();
+    }
 }

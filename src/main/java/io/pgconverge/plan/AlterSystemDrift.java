@@ -42,24 +42,27 @@ final class AlterSystemDrift {
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        List<ConfEntry> entries = ConfFile.parse(current.get());
-        Set<Integer> drop = new TreeSet<>();
         Set<String> names = new LinkedHashSet<>();
-        entries.stream().filter(e -> managed.contains(e.name())).forEach(e -> {
-            drop.add(e.line());
-            names.add(e.name());
-        });
+        ConfFile.parse(current.get()).stream().map(ConfEntry::name).filter(managed::contains).forEach(names::add);
+        return without(current.get(), managed).map(kept -> new WriteFile(node.name() + "/auto.conf", node.name(), path,
+                current, kept, "0600", false, "set with ALTER SYSTEM, which overrides the playbook: "
+                + String.join(", ", names)));
+    }
+
+    /** The text of a postgresql.auto.conf without the lines that set a managed parameter; empty when it has none. */
+    static Optional<String> without(String autoConf, Set<String> managed) {
+        Set<Integer> drop = new TreeSet<>();
+        ConfFile.parse(autoConf).stream().filter(e -> managed.contains(e.name())).forEach(e -> drop.add(e.line()));
         if (drop.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder kept = new StringBuilder();
-        String[] lines = current.get().split("\n", -1);
+        String[] lines = autoConf.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (!drop.contains(i + 1)) {
                 kept.append(lines[i]).append(i + 1 < lines.length ? "\n" : "");
             }
         }
-        return Optional.of(new WriteFile(node.name() + "/auto.conf", node.name(), path, current, kept.toString(),
-                "0600", false, "set with ALTER SYSTEM, which overrides the playbook: " + String.join(", ", names)));
+        return Optional.of(kept.toString());
     }
 }

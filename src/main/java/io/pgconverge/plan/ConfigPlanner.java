@@ -23,6 +23,9 @@ final class ConfigPlanner {
     private static final Set<String> REPLICATION_NAMES = Set.of("primary_conninfo", "primary_slot_name",
             "recovery_target_timeline", "restore_command", "wal_level", "max_wal_senders", "max_replication_slots",
             "hot_standby", "listen_addresses", "port");
+    /** Settings read only in recovery: a server being promoted needs no restart for them. */
+    private static final Set<String> RECOVERY_NAMES = Set.of("primary_conninfo", "primary_slot_name",
+            "recovery_target_timeline", "restore_command");
 
     private final Cluster cluster;
 
@@ -31,8 +34,9 @@ final class ConfigPlanner {
     }
 
     NodeConfig plan(NodeContext node, Fate fate, NodeFiles files) {
-        boolean fresh = fate == Fate.INIT_DB || fate == Fate.REBUILD;
+        boolean fresh = fate == Fate.INIT_DB || fate == Fate.REBUILD || fate == Fate.REJOIN;
         boolean configFresh = fresh && node.paths().configInsideDataDir();
+        boolean inPlace = fate == Fate.KEEP || fate == Fate.PROMOTE;
         List<Task> writes = new ArrayList<>();
         Optional<String> currentConf = configFresh ? Optional.empty() : node.content(node.paths().pgconvergeConf());
         Map<String, String> before = currentConf.map(ConfFile::values).orElse(Map.of());
@@ -44,8 +48,8 @@ final class ConfigPlanner {
             writes.add(new AppendLine(node.name() + "/include", node.name(), node.paths().postgresqlConf(),
                     INCLUDE_LINE, postgresqlConf, "postgresql.conf does not include the engine's settings file yet"));
         }
-        Set<String> alterSystem = fate == Fate.KEEP ? AlterSystemDrift.names(node, files.settings().keySet()) : Set.of();
-        if (fate == Fate.START) {
+        Set<String> alterSystem = inPlace ? AlterSystemDrift.names(node, files.settings().keySet()) : Set.of();
+        if (fate == Fate.START || fate == Fate.DEMOTE) {
             AlterSystemDrift.rewrite(node, files.settings().keySet()).ifPresent(writes::add);
         }
         List<String> restartFor = new ArrayList<>();
@@ -53,8 +57,9 @@ final class ConfigPlanner {
         SettingChanges changes = SettingChanges.of(node, before, after, included, alterSystem);
         Optional<WriteFile> hba = hba(node, configFresh, files);
         boolean reload = false;
-        if (fate == Fate.KEEP) {
-            changes.restartFor.stream().filter(n -> !restartFor.contains(n)).forEach(restartFor::add);
+        if (inPlace) {
+            changes.restartFor.stream().filter(n -> !restartFor.contains(n))
+                    .filter(n -> fate != Fate.PROMOTE || !RECOVERY_NAMES.contains(n)).forEach(restartFor::add);
             reload = changes.needsReload() || hba.isPresent() || !restartFor.isEmpty();
         }
         boolean replicationChanged = standbyFilesChanged || changes.changed.stream().anyMatch(REPLICATION_NAMES::contains)
@@ -77,10 +82,16 @@ final class ConfigPlanner {
                 : "settings differ from the playbook: " + String.join(", ", changed)));
     }
 
-    /** Parameters the playbook does not manage that wait for a restart: someone changed them by hand. */
+    /**
+     * Parameters the playbook does not manage that wait for a restart: someone changed them by hand. Recovery
+     * settings on the primary are left out: a promoted standby's recovery_target_timeline waits for a restart
+     * once it left pgconverge.conf, and means nothing out of recovery.
+     */
     private static Optional<Notice> pendingElsewhere(NodeContext node, Set<String> managed, boolean restarting) {
         List<String> names = node.server().map(s -> s.settings().values().stream()
-                .filter(f -> f.pendingRestart() && !managed.contains(f.name())).map(f -> f.name()).sorted().toList())
+                .filter(f -> f.pendingRestart() && !managed.contains(f.name()))
+                .filter(f -> !(node.desiredPrimary() && RECOVERY_NAMES.contains(f.name())))
+                .map(f -> f.name()).sorted().toList())
                 .orElse(List.of());
         if (names.isEmpty()) {
             return Optional.empty();

@@ -12,6 +12,12 @@ enum Fate {
     INIT_DB,
     /** A desired standby that is not (or no longer) a usable copy of the primary: base backup, then start. */
     REBUILD,
-    /** Needs a base backup, but the primary is not ready yet: nothing planned until the next apply. */
-    DEFERRED
+    /** Needs a base backup, but the primary is not ready yet, or is left as it is: nothing planned for it now. */
+    DEFERRED,
+    /** The desired primary is a running standby: promoted (after a switchover's wait, or as a failover). */
+    PROMOTE,
+    /** The old primary of a planned switchover: fenced, then started as a standby of the new primary. */
+    DEMOTE,
+    /** A former primary on an older timeline: fenced, rewound with pg_rewind, started as a standby. */
+    REJOIN
 }

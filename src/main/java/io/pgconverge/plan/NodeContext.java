@@ -1,8 +1,11 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.facts.DataDirFacts;
+import io.pgconverge.facts.Lsn;
 import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.facts.ServerFacts;
 import io.pgconverge.facts.SettingFact;
+import io.pgconverge.facts.UpstreamFacts;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.NodePaths;
 
@@ -69,5 +72,73 @@ record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
 
     Optional<SettingFact> setting(String name) {
         return facts.server().flatMap(s -> s.setting(name));
+    }
+
+    /** Out of recovery: a running primary, or an initialised data directory without standby files. */
+    boolean outOfRecovery() {
+        return dataInitialised() && !inRecovery();
+    }
+
+    boolean sameSystemAs(NodeContext other) {
+        return systemIdentifier().isPresent() && systemIdentifier().equals(other.systemIdentifier());
+    }
+
+    /** The timeline the server runs on, else the one of the data directory's latest checkpoint; 0 when unknown. */
+    int timeline() {
+        return facts.server().map(ServerFacts::timeline).filter(t -> t > 0)
+                .or(() -> facts.dataDir().flatMap(DataDirFacts::timeline)).orElse(0);
+    }
+
+    /** How far its WAL goes: a primary's current position, a standby's replayed one, a stopped node's checkpoint. */
+    Optional<Lsn> walPosition() {
+        Optional<ServerFacts> s = facts.server();
+        if (s.isPresent()) {
+            return s.get().inRecovery() ? s.get().replayedLsn() : s.get().currentLsn();
+        }
+        return facts.dataDir().flatMap(DataDirFacts::checkpointLsn);
+    }
+
+    Optional<Lsn> replayed() {
+        return facts.server().flatMap(ServerFacts::replayedLsn);
+    }
+
+    Optional<Lsn> received() {
+        return facts.server().flatMap(ServerFacts::receivedLsn);
+    }
+
+    boolean cleanlyShutDown() {
+        return !running() && facts.dataDir().map(DataDirFacts::cleanlyShutDown).orElse(false);
+    }
+
+    Optional<UpstreamFacts> upstream() {
+        return facts.server().flatMap(ServerFacts::upstream);
+    }
+
+    /** A standby whose WAL comes (or is configured to come) from {@code other}'s address and port. */
+    boolean follows(NodeContext other) {
+        Optional<UpstreamFacts> up = upstream();
+        return up.flatMap(UpstreamFacts::followedHost).filter(other.host().address()::equals).isPresent()
+                && up.flatMap(UpstreamFacts::followedPort).map(p -> p == other.host().pg().port()).orElse(true);
+    }
+
+    boolean streaming() {
+        return upstream().map(UpstreamFacts::streaming).orElse(false);
+    }
+
+    /** pg_rewind can work on it: wal_log_hints is on or data checksums are; empty when neither is known. */
+    Optional<Boolean> rewindable() {
+        Optional<Boolean> hints = setting("wal_log_hints").map(f -> f.setting().equals("on"))
+                .or(() -> facts.dataDir().flatMap(DataDirFacts::walLogHints));
+        Optional<Boolean> checksums = setting("data_checksums").map(f -> f.setting().equals("on"))
+                .or(() -> facts.dataDir().flatMap(DataDirFacts::dataChecksums));
+        if (hints.orElse(false) || checksums.orElse(false)) {
+            return Optional.of(true);
+        }
+        return hints.isPresent() && checksums.isPresent() ? Optional.of(false) : Optional.empty();
+    }
+
+    /** "timeline 2 at 0/5000060", or "timeline 2" when the position is unknown. */
+    String position() {
+        return "timeline " + timeline() + walPosition().map(l -> " at " + l).orElse("");
     }
 }

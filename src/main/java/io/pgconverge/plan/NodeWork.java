@@ -9,12 +9,21 @@ final class NodeWork {
     final NodeContext node;
     final Fate fate;
     final NodeConfig config;
+    /** Stop or Fence: the server must be down before its data directory is replaced or it turns standby. */
     Optional<Task> stop = Optional.empty();
+    /** InitDb, BaseBackup or Rewind. */
     Optional<Task> rebuild = Optional.empty();
+    /** A switchover's wait for the old primary's last WAL, before the promotion. */
+    Optional<Task> waitForReplay = Optional.empty();
+    Optional<Task> promote = Optional.empty();
+    /** A checkpoint on the primary after its promotion (and before any rewind from it). */
+    Optional<Task> checkpoint = Optional.empty();
     /** Start, Restart or Reload: what makes the node's new configuration take effect. */
     Optional<Task> activation = Optional.empty();
     /** A reload after a start, for a pg_hba.conf that may take effect only once the roles it needs exist. */
     Optional<Task> hbaReload = Optional.empty();
+    /** Files written besides the configuration's: postgresql.auto.conf after a rewind. */
+    final List<Task> writes = new ArrayList<>();
     /** SQL run on this node: roles and slots. */
     final List<Task> sql = new ArrayList<>();
 
@@ -31,6 +40,7 @@ final class NodeWork {
     /** Tasks that must be done before the activation: file writes, ALTER SYSTEM resets, the archive directory. */
     List<Task> beforeActivation() {
         List<Task> tasks = new ArrayList<>(config.writes());
+        tasks.addAll(writes);
         config.reset().ifPresent(tasks::add);
         config.archiveDir().ifPresent(tasks::add);
         return tasks;
@@ -40,12 +50,15 @@ final class NodeWork {
         List<Task> tasks = new ArrayList<>();
         stop.ifPresent(tasks::add);
         rebuild.ifPresent(tasks::add);
+        waitForReplay.ifPresent(tasks::add);
+        promote.ifPresent(tasks::add);
         tasks.addAll(beforeActivation());
         config.hba().ifPresent(tasks::add);
         config.passfile().ifPresent(tasks::add);
         activation.ifPresent(tasks::add);
         hbaReload.ifPresent(tasks::add);
         tasks.addAll(sql);
+        checkpoint.ifPresent(tasks::add);
         return tasks;
     }
 }

@@ -31,21 +31,23 @@ import java.util.Set;
 final class PlanWiring {
     private static final Set<TaskKind> REPLICATION_KINDS = EnumSet.of(TaskKind.INIT_DB, TaskKind.BASE_BACKUP,
             TaskKind.CREATE_SLOT, TaskKind.DROP_SLOT, TaskKind.START, TaskKind.STOP, TaskKind.RESTART,
-            TaskKind.PROMOTE, TaskKind.REWIND, TaskKind.FENCE);
+            TaskKind.PROMOTE, TaskKind.REWIND, TaskKind.FENCE, TaskKind.WAIT_FOR_REPLAY);
     static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Cluster cluster;
     private final Map<String, NodeWork> work;
     private final List<Task> roles;
     private final SlotPlan slots;
+    private final Topology topology;
     private final PlanGraph.Builder graph = PlanGraph.builder();
     private final List<Notice> refusals = new ArrayList<>();
 
-    PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots) {
+    PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology) {
         this.cluster = cluster;
         this.work = work;
         this.roles = List.copyOf(roles);
         this.slots = slots;
+        this.topology = topology;
     }
 
     List<Notice> refusals() {
@@ -63,6 +65,7 @@ final class PlanWiring {
         if (primary != null) {
             work.values().stream().filter(w -> w != primary).forEach(w -> backupEdges(primary, w));
             hotStandbyOrder(primary);
+            new TakeoverWiring(graph, work, slots, topology).wire(primary);
         }
     }
 
@@ -128,7 +131,7 @@ final class PlanWiring {
         }
     }
 
-    PlanGraph finish(Topology topology) {
+    PlanGraph finish() {
         List<Task> tasks = graph.tasks();
         if (tasks.isEmpty()) {
             return graph.build(tieBreaker());
@@ -168,7 +171,7 @@ final class PlanWiring {
         List<ExpectedStandby> expected = new ArrayList<>();
         for (Host standby : cluster.standbys()) {
             Fate fate = topology.fate(standby.name());
-            if (fate == Fate.KEEP || fate == Fate.START || fate == Fate.REBUILD) {
+            if (fate == Fate.KEEP || fate == Fate.START || fate == Fate.REBUILD || topology.becomesStandby(standby.name())) {
                 expected.add(new ExpectedStandby(standby.name(), standby.address(), standby.name(),
                         spec.get().slots() ? Optional.of(SlotNames.of(spec.get(), standby)) : Optional.empty()));
             }

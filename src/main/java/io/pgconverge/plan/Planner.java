@@ -30,12 +30,16 @@ public final class Planner {
     }
 
     public Plan plan(Cluster cluster, ClusterFacts facts, ResolvedSecrets secrets) {
+        return plan(cluster, facts, secrets, PlanOptions.defaults());
+    }
+
+    public Plan plan(Cluster cluster, ClusterFacts facts, ResolvedSecrets secrets, PlanOptions options) {
         List<NodeContext> nodes = contexts(cluster, facts);
         NodeContext primary = nodes.stream().filter(NodeContext::desiredPrimary).findFirst()
                 .orElseThrow(() -> new EngineException("The desired primary " + cluster.desired().primary()
                         + " is not a host of the group " + cluster.desired().group() + "."));
         List<NodeContext> standbys = nodes.stream().filter(n -> !n.desiredPrimary()).toList();
-        Topology topology = new TopologyPlanner(cluster).decide(primary, standbys);
+        Topology topology = new TopologyPlanner(cluster, options).decide(primary, standbys);
         List<Notice> warnings = new ArrayList<>(topology.warnings());
         List<Notice> refusals = new ArrayList<>(topology.refusals());
         DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer);
@@ -57,14 +61,17 @@ public final class Planner {
             primaryWork.sql.addAll(roles);
             primaryWork.sql.addAll(slots.tasks());
         }
+        StandbySlots standbySlots = new StandbySlots(cluster);
         for (NodeWork w : work.values()) {
             topologyTasks(cluster, w, topology, slots, desiredFiles);
             activation(w, topology, !roles.isEmpty() && w.node.desiredPrimary());
+            w.sql.addAll(standbySlots.drops(w));
         }
-        PlanWiring wiring = new PlanWiring(cluster, work, roles, slots);
+        new TakeoverTasks(cluster, topology, secrets, desiredFiles).add(work);
+        PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology);
         wiring.wire();
         refusals.addAll(wiring.refusals());
-        PlanGraph graph = wiring.finish(topology);
+        PlanGraph graph = wiring.finish();
         List<String> hosts = cluster.members().stream().map(Host::name).toList();
         return Plan.of(cluster.desired().source(), hosts, graph, warnings, refusals);
     }
@@ -117,8 +124,10 @@ public final class Planner {
     private static void activation(NodeWork w, Topology topology, boolean runsRoles) {
         String name = w.name();
         ServiceCommands service = w.node.service();
-        if (w.fate == Fate.INIT_DB || w.fate == Fate.REBUILD || w.fate == Fate.START) {
-            String reason = w.fate == Fate.START ? topology.reason(name) : "the new data directory is ready";
+        if (w.fate == Fate.INIT_DB || w.fate == Fate.REBUILD || w.fate == Fate.START || topology.becomesStandby(name)) {
+            String reason = w.fate == Fate.START || w.fate == Fate.DEMOTE ? topology.reason(name)
+                    : w.fate == Fate.REJOIN ? "it starts as a standby of the primary"
+                    : "the new data directory is ready";
             w.activation = Optional.of(new Start(name + "/start", name, service.start(), reason));
             if (runsRoles && w.config.hba().isPresent()) {
                 w.hbaReload = Optional.of(new Reload(name + "/reload", name, service.reload(),

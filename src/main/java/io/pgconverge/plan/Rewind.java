@@ -9,12 +9,14 @@ import static io.pgconverge.plan.ShellWords.quote;
 /**
  * Rewind a stopped former primary's data directory to the source server's timeline with pg_rewind. The
  * password of {@code user} (a superuser) travels in {@code passfile}, written 0600 by the runner and removed
- * afterwards.
+ * afterwards. A data directory that was not shut down cleanly (a crashed primary) is first brought to a
+ * consistent state by crash recovery in single-user mode, which accepts no connections.
  *
- * @param source inventory name of the server rewound from (the new primary)
+ * @param source     inventory name of the server rewound from (the new primary)
+ * @param configFile the node's postgresql.conf, for the single-user crash recovery
  */
 public record Rewind(String id, String host, String source, String sourceAddress, int sourcePort, String user,
-                     String dataDir, String binDir, String passfile, Secret password, String reason)
+                     String dataDir, String binDir, String configFile, String passfile, Secret password, String reason)
         implements Task {
     @Override
     public TaskKind kind() {
@@ -42,12 +44,21 @@ public record Rewind(String id, String host, String source, String sourceAddress
                 + " --source-server=" + quote(conninfo) + " -P";
     }
 
+    /** Crash recovery in single-user mode; run only when pg_controldata says the server was not shut down cleanly. */
+    public String crashRecoveryCommand() {
+        return quote(binDir + "/postgres") + " --single -D " + quote(dataDir) + " -c " + quote("config_file="
+                + configFile) + " template1 </dev/null";
+    }
+
     public String removePassfileCommand() {
         return "rm -f -- " + quote(passfile);
     }
 
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Commands(List.of(command(), removePassfileCommand())));
+        return List.of(new Detail.Note("the password of " + user + " is written to " + passfile
+                        + " (0600) for pg_rewind and removed after it; a data directory that was not shut down cleanly "
+                        + "first goes through crash recovery: " + crashRecoveryCommand()),
+                new Detail.Commands(List.of(command(), removePassfileCommand())));
     }
 }

@@ -40,13 +40,19 @@ import java.util.List;
  *     completed, move the old data directory aside ({@code main.old-TIMESTAMP}, timestamp taken at run
  *     time, never deleted) and the staging directory into its place. The server is stopped by an earlier
  *     {@link Stop} task and started by a later {@link Start}.</li>
- * <li>{@link Promote}: promote a standby (pg_promote(wait => true) from 12, pg_ctl promote before).</li>
- * <li>{@link Checkpoint}: run CHECKPOINT on the node (before a rewind from it).</li>
- * <li>{@link Fence}: stop a server that must not take writes while another node is primary.</li>
+ * <li>{@link Promote}: promote a standby (pg_promote(wait => true) from 12, pg_ctl promote before).
+ *     Precondition: in recovery; a primary already is left as it is.</li>
+ * <li>{@link Checkpoint}: run CHECKPOINT on the node: after a promotion, so that the new timeline is in its
+ *     latest checkpoint before any node is rewound from it.</li>
+ * <li>{@link Fence}: stop (fast shutdown) a server that must not take writes while another node is primary:
+ *     the old primary of a switchover, or a second primary. Precondition: running; a stopped one is left.</li>
  * <li>{@link Rewind}: pg_rewind the stopped node's data directory from the source server, with a
- *     temporary 0600 passfile.</li>
- * <li>{@link WaitForReplay}: wait until the node has replayed everything the source had written when the
- *     task started (the final LSN of a cleanly stopped old primary, read at run time).</li>
+ *     temporary 0600 passfile; a data directory that was not shut down cleanly goes through crash recovery
+ *     in single-user mode first. Precondition: the server is stopped.</li>
+ * <li>{@link WaitForReplay}: wait until the node has replayed past the final checkpoint of the cleanly stopped
+ *     source (the old primary of a switchover), read with pg_controldata at run time; fail after the
+ *     timeout (the promotion that depends on it is then skipped). Precondition: the source is shut down
+ *     cleanly.</li>
  * <li>{@link VerifyReplication}: on the primary, take its current LSN, wait until every expected standby has
  *     replayed it, and check pg_stat_replication shows each one streaming through its slot.</li>
  * <li>{@link RecordApplied}: write the node's applied record (playbook, git commit, time, engine version;

@@ -2,16 +2,18 @@ package io.pgconverge.plan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The planner's decision about each node's server and data directory, before any task is made.
  *
  * @param fates        by host, in inventory order
- * @param reasons      why each node is rebuilt, started or initialised
+ * @param reasons      why each node is rebuilt, started, initialised, promoted, demoted or rejoined
  * @param primaryReady the primary's roles and slots are known (it runs with SQL facts, or is initialised anew)
+ * @param takeover     how the desired primary, a standby now, takes over; empty when it is a primary already
  */
 record Topology(Map<String, Fate> fates, Map<String, String> reasons, List<Notice> warnings, List<Notice> refusals,
-                boolean primaryReady) {
+                boolean primaryReady, Optional<Takeover> takeover) {
     Topology {
         fates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fates));
         reasons = Map.copyOf(reasons);
@@ -25,5 +27,11 @@ record Topology(Map<String, Fate> fates, Map<String, String> reasons, List<Notic
 
     String reason(String host) {
         return reasons.getOrDefault(host, "");
+    }
+
+    /** A node that turns into a standby of the desired primary in this plan (demoted or rejoined). */
+    boolean becomesStandby(String host) {
+        Fate fate = fate(host);
+        return fate == Fate.DEMOTE || fate == Fate.REJOIN;
     }
 }

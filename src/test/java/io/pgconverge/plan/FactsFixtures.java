@@ -120,24 +120,36 @@ final class FactsFixtures {
 
     /** The facts a node has once the plan for {@code cluster} was applied: every file as rendered, roles set. */
     static ClusterFacts converged(Cluster cluster, ResolvedSecrets secrets) {
+        return facts(convergedNodes(cluster, secrets).stream().map(Node::build).toArray(NodeFacts[]::new));
+    }
+
+    /** The builders of {@link #converged}: standbys stream from the primary and have replayed its position. */
+    static List<Node> convergedNodes(Cluster cluster, ResolvedSecrets secrets) {
         DesiredFiles files = new DesiredFiles(cluster, secrets, TemplateRenderer.builtIn());
-        List<NodeFacts> nodes = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
         for (Host host : cluster.members()) {
             boolean primary = host.name().equals(cluster.desired().primary());
             Node node = node(host).system(CLUSTER_ID).convergedFiles(files.of(host));
+            for (RoleSpec role : cluster.desired().roles()) {
+                node.role(role, role.password().map(secrets::get));
+            }
             if (primary) {
-                for (RoleSpec role : cluster.desired().roles()) {
-                    node.role(role, role.password().map(secrets::get));
-                }
                 for (Host standby : cluster.standbys()) {
                     node.slot(SlotNames.of(cluster.desired().replication().orElseThrow(), standby), true);
                 }
             } else {
-                node.standby("127.0.0.11", "streaming");
+                node.standby(cluster.primary().address(), "streaming").wal(0x3000060L, 0x3000060L);
             }
-            nodes.add(node.build());
+            nodes.add(node);
         }
-        return facts(nodes.toArray(new NodeFacts[0]));
+        return nodes;
+    }
+
+    /** The lab cluster with another desired primary (as {@code -e primary=NAME} makes it). */
+    static Cluster withPrimary(Cluster cluster, String primary) {
+        DesiredState d = cluster.desired();
+        return new Cluster(new DesiredState(d.source(), d.group(), primary, d.pgVersion(), d.settings(), d.archive(),
+                d.hba(), d.roles(), d.replication(), Map.of()), cluster.members());
     }
 
     /** Mutable builder of one node's facts. */
@@ -148,6 +160,13 @@ final class FactsFixtures {
         boolean inRecovery;
         long systemId;
         Optional<UpstreamFacts> upstream = Optional.empty();
+        int timeline = 1;
+        Optional<Lsn> received = Optional.empty();
+        Optional<Lsn> replayed = Optional.empty();
+        Lsn current = new Lsn(0x3000060L);
+        Lsn checkpoint = new Lsn(0x3000028L);
+        String clusterState;
+        Optional<Boolean> walLogHints = Optional.empty();
         final Map<String, FileFact> files = new LinkedHashMap<>();
         final Map<String, SettingFact> settings = new LinkedHashMap<>();
         final Map<String, RoleFact> roles = new LinkedHashMap<>();
@@ -228,10 +247,44 @@ final class FactsFixtures {
             return this;
         }
 
+        Node timeline(int tli) {
+            timeline = tli;
+            return this;
+        }
+
+        /** A standby's received and replayed positions. */
+        Node wal(long receivedLsn, long replayedLsn) {
+            received = Optional.of(new Lsn(receivedLsn));
+            replayed = Optional.of(new Lsn(replayedLsn));
+            return this;
+        }
+
+        Node current(long lsn) {
+            current = new Lsn(lsn);
+            return this;
+        }
+
+        /** pg_controldata's state and latest checkpoint, for a stopped node. */
+        Node control(String state, long checkpointLsn) {
+            clusterState = state;
+            checkpoint = new Lsn(checkpointLsn);
+            return this;
+        }
+
+        Node walLogHints(boolean on) {
+            walLogHints = Optional.of(on);
+            return setting("wal_log_hints", on ? "on" : "off", "postmaster", "configuration file", null)
+                    .setting("data_checksums", "off", "internal", "default", null);
+        }
+
+        /** A standby configured to stream from {@code sender}; without a receiver status no receiver runs. */
         Node standby(String sender, String receiverStatus) {
             inRecovery = true;
-            upstream = Optional.of(new UpstreamFacts(Optional.of("host=" + sender), Optional.empty(),
-                    Optional.of(sender), Optional.of(5441), Optional.ofNullable(receiverStatus)));
+            int port = 5430 + Integer.parseInt(sender.substring(sender.lastIndexOf('.') + 1));
+            boolean receiving = receiverStatus != null;
+            upstream = Optional.of(new UpstreamFacts(Optional.of("host=" + sender + " port=" + port),
+                    Optional.empty(), receiving ? Optional.of(sender) : Optional.empty(),
+                    receiving ? Optional.of(port) : Optional.empty(), Optional.ofNullable(receiverStatus)));
             return this;
         }
 
@@ -256,6 +309,11 @@ final class FactsFixtures {
         Node slot(String name, boolean active) {
             slots.add(new SlotFact(name, "physical", active, Optional.of(new Lsn(0x3000000L)),
                     Optional.of("reserved")));
+            return this;
+        }
+
+        Node noSlot(String name) {
+            slots.removeIf(s -> s.name().equals(name));
             return this;
         }
 
@@ -289,11 +347,13 @@ final class FactsFixtures {
             DataDirFacts dataDir = new DataDirFacts(host.pg().dataDir(), initialised || running, initialised,
                     "postgres", initialised ? Optional.of(host.pg().version()) : Optional.empty(),
                     initialised ? Optional.of(systemId) : Optional.empty(),
-                    Optional.of(running ? "in production" : "shut down"), Optional.of(1),
-                    Optional.of(new Lsn(0x3000028L)), signal, recoveryConf);
-            Optional<ServerFacts> server = running ? Optional.of(new ServerFacts("15.8", 150008, systemId, 1,
-                    inRecovery, inRecovery ? Optional.empty() : Optional.of(new Lsn(0x3000060L)),
-                    Optional.empty(), Optional.empty(), upstream, settings, List.of(), roles, slots, List.of()))
+                    Optional.of(clusterState != null ? clusterState : running ? "in production" : "shut down"),
+                    Optional.of(timeline), Optional.of(checkpoint), signal, recoveryConf, walLogHints,
+                    walLogHints.map(w -> false));
+            Optional<ServerFacts> server = running ? Optional.of(new ServerFacts("15.8", 150008, systemId, timeline,
+                    inRecovery, inRecovery ? Optional.empty() : Optional.of(current),
+                    inRecovery ? received : Optional.empty(), inRecovery ? replayed : Optional.empty(), upstream,
+                    settings, List.of(), roles, slots, List.of()))
                     : Optional.empty();
             return new NodeFacts(host.name(), true, Optional.empty(), Optional.of(new OsFacts("debian", "12",
                     "x86_64", host.name())), Optional.of(host.pg().binDir()), Optional.of(dataDir), files, running,

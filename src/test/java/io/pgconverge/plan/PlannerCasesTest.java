@@ -179,15 +179,6 @@ class PlannerCasesTest {
     }
 
     @Test
-    void aDesiredPrimaryInRecoveryIsRefused() {
-        Plan plan = planWith(cluster, converged(cluster, 0).standby("127.0.0.12", "streaming").build(),
-                converged(cluster, 1).build());
-        assertTrue(plan.refused());
-        assertEquals("node1: the desired primary is a standby; promoting it is a switchover, which this plan does "
-                + "not make", plan.refusals().get(0).toString());
-    }
-
-    @Test
     void unknownDataDirectoriesAreNeverInitialisedOrRebuilt() {
         NodeFacts bare = new NodeFacts("node1", true, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of(), false, Optional.empty(), Optional.empty(), Optional.empty());
