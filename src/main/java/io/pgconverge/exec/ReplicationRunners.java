@@ -5,7 +5,7 @@ import io.pgconverge.facts.Lsn;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
 import io.pgconverge.plan.ExpectedStandby;
-import io.pgconverge.plan.PgVersion;
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.plan.Promote;
 import io.pgconverge.plan.SqlText;
 import io.pgconverge.plan.VerifyReplication;
@@ -24,7 +24,7 @@ final class ReplicationRunners {
     }
 
     private static boolean modern(Host host) {
-        return PgVersion.atLeast(host.pg().version(), 10);
+        return PgMajorVersion.atLeast(host.pg().version(), 10);
     }
 
     static String replayLsnFunction(Host host) {
@@ -130,10 +130,10 @@ final class ReplicationRunners {
 
         /** A WAL record of its own (no table touched) whose end position every standby must replay. */
         private static String probeSql(Host primary) {
-            if (PgVersion.atLeast(primary.pg().version(), 10)) {
+            if (PgMajorVersion.atLeast(primary.pg().version(), 10)) {
                 return "SELECT pg_logical_emit_message(false, 'pgconverge', 'verify')";
             }
-            return PgVersion.atLeast(primary.pg().version(), 906)
+            return PgMajorVersion.atLeast(primary.pg().version(), 906)
                     ? "SELECT pg_logical_emit_message(false, 'pgconverge', 'verify')" : "SELECT pg_current_xlog_location()";
         }
 

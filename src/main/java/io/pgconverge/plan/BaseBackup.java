@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.Secret;
 
 import java.util.ArrayList;
@@ -57,9 +58,9 @@ public record BaseBackup(String id, String host, String source, String sourceAdd
                 .append(quote(binDir + "/pg_basebackup"))
                 .append(" -h ").append(quote(sourceAddress)).append(" -p ").append(sourcePort)
                 .append(" -U ").append(quote(user)).append(" -D ").append(quote(stagingDir))
-                .append(PgVersion.atLeast(pgVersion, 10) ? " -X stream" : " --xlog-method=stream")
+                .append(PgMajorVersion.atLeast(pgVersion, 10) ? " -X stream" : " --xlog-method=stream")
                 .append(" --checkpoint=fast -P");
-        if (slot.isPresent() && PgVersion.atLeast(pgVersion, 906)) {
+        if (slot.isPresent() && PgMajorVersion.atLeast(pgVersion, 906)) {
             cmd.append(createSlot ? " -C" : "").append(" -S ").append(quote(slot.get()));
         }
         return cmd.toString();

@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public record CreateSlot(String id, String host, String slot, String forHost, in
     }
 
     public SqlStatement statement() {
-        String reserve = PgVersion.atLeast(pgVersion, 906) ? ", true" : "";
+        String reserve = PgMajorVersion.atLeast(pgVersion, 906) ? ", true" : "";
         return SqlStatement.of("SELECT pg_create_physical_replication_slot(" + SqlText.literal(slot) + reserve + ")");
     }
 

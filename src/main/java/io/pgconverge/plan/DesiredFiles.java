@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.HbaRule;
 import io.pgconverge.model.Host;
@@ -42,7 +43,7 @@ final class DesiredFiles {
         Map<String, String> settings = DesiredSettings.common(cluster.desired(), version);
         Map<String, String> recovery = standby
                 ? DesiredSettings.recovery(cluster, host, password) : Map.of();
-        boolean modern = PgVersion.atLeast(version, 12);
+        boolean modern = PgMajorVersion.atLeast(version, 12);
         Map<String, String> inConf = new LinkedHashMap<>(settings);
         Map<String, Object> confContext = base(host);
         confContext.put("settings", entries(settings));
@@ -61,9 +62,9 @@ final class DesiredFiles {
             context.put("recovery", entries(recovery));
             recoveryConf = Optional.of(renderer.render("recovery.conf", context));
         }
-        Optional<String> passfile = password.filter(p -> PgVersion.atLeast(version, 10)).map(this::passfile);
+        Optional<String> passfile = password.filter(p -> PgMajorVersion.atLeast(version, 10)).map(this::passfile);
         boolean passwordInRecoveryConf = recoveryConf.isPresent() && password.isPresent()
-                && !PgVersion.atLeast(version, 10);
+                && !PgMajorVersion.atLeast(version, 10);
         return new NodeFiles(inConf, conf, hba(host), recoveryConf, signal, passfile, passwordInRecoveryConf);
     }
 
@@ -110,7 +111,7 @@ final class DesiredFiles {
     private Map<String, Object> base(Host host) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("host", host.name());
-        context.put("pg_version", PgVersion.text(host.pg().version()));
+        context.put("pg_version", PgMajorVersion.text(host.pg().version()));
         return context;
     }
 

@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.DesiredState;
@@ -28,7 +29,7 @@ final class DesiredSettings {
     static Map<String, String> common(DesiredState desired, int version) {
         Map<String, String> settings = new LinkedHashMap<>();
         desired.settings().forEach((name, value) -> settings.put(name.toLowerCase(Locale.ROOT), value));
-        if (PgVersion.order(version) == 905) {
+        if (PgMajorVersion.rank(version) == 905) {
             settings.computeIfPresent("wal_level", (k, v) -> v.equals("replica") ? "hot_standby" : v);
         }
         desired.replication().ifPresent(r -> implyReplication(settings, r, version));
@@ -37,10 +38,10 @@ final class DesiredSettings {
     }
 
     private static void implyReplication(Map<String, String> settings, ReplicationSpec spec, int version) {
-        if (PgVersion.atLeast(version, 10)) {
+        if (PgMajorVersion.atLeast(version, 10)) {
             return;
         }
-        settings.putIfAbsent("wal_level", PgVersion.order(version) == 905 ? "hot_standby" : "replica");
+        settings.putIfAbsent("wal_level", PgMajorVersion.rank(version) == 905 ? "hot_standby" : "replica");
         settings.putIfAbsent("max_wal_senders", "10");
         if (spec.slots()) {
             settings.putIfAbsent("max_replication_slots", "10");
@@ -68,7 +69,7 @@ final class DesiredSettings {
         conninfo.put("port", String.valueOf(primary.pg().port()));
         conninfo.put("user", spec.user());
         if (replicationPassword.isPresent()) {
-            if (PgVersion.atLeast(version, 10)) {
+            if (PgMajorVersion.atLeast(version, 10)) {
                 conninfo.put("passfile", NodePaths.of(standby.pg()).passfile());
             } else {
                 conninfo.put("password", replicationPassword.get().reveal());
@@ -76,7 +77,7 @@ final class DesiredSettings {
         }
         conninfo.put("application_name", standby.name());
         Map<String, String> recovery = new LinkedHashMap<>();
-        if (!PgVersion.atLeast(version, 12)) {
+        if (!PgMajorVersion.atLeast(version, 12)) {
             recovery.put("standby_mode", "on");
         }
         recovery.put("primary_conninfo", Conninfo.of(conninfo));

@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import java.util.List;
 
 import static io.pgconverge.plan.ShellWords.quote;
@@ -26,7 +27,7 @@ public record InitDb(String id, String host, String dataDir, String binDir, int 
     }
 
     public String command() {
-        String hostAuth = PgVersion.atLeast(pgVersion, 10) ? "scram-sha-256" : "md5";
+        String hostAuth = PgMajorVersion.atLeast(pgVersion, 10) ? "scram-sha-256" : "md5";
         return quote(binDir + "/initdb") + " -D " + quote(dataDir) + " --auth-local=peer --auth-host=" + hostAuth
                 + " --encoding=UTF8";
     }

@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
 public record Promote(String id, String host, Optional<SqlStatement> sql, Optional<String> command, String reason)
         implements Task {
     public static Promote of(String id, String host, int pgVersion, ServiceCommands service, String reason) {
-        if (PgVersion.atLeast(pgVersion, 12)) {
+        if (PgMajorVersion.atLeast(pgVersion, 12)) {
             return new Promote(id, host, Optional.of(SqlStatement.of("SELECT pg_promote(wait => true)")),
                     Optional.empty(), reason);
         }

@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.PgLayout;
 
@@ -91,11 +92,11 @@ public final class ServiceCommands {
     }
 
     private String systemctl(String action) {
-        return "systemctl " + action + " " + quote("postgresql@" + PgVersion.text(layout.version()) + "-" + clusterName());
+        return "systemctl " + action + " " + quote("postgresql@" + PgMajorVersion.text(layout.version()) + "-" + clusterName());
     }
 
     private String pgCtlCluster(String action) {
-        return "pg_ctlcluster " + PgVersion.text(layout.version()) + " " + quote(clusterName()) + " " + action;
+        return "pg_ctlcluster " + PgMajorVersion.text(layout.version()) + " " + quote(clusterName()) + " " + action;
     }
 
     private String pgCtl() {

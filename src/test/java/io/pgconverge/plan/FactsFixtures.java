@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.facts.DataDirFacts;
 import io.pgconverge.facts.FileFact;
@@ -45,7 +46,7 @@ final class FactsFixtures {
     static Host host(int n, int version, ServiceManager service) {
         String dir = "/srv/lab/node" + n;
         PgLayout layout = new PgLayout(version, 5440 + n, dir + "/data", "/usr/lib/postgresql/"
-                + PgVersion.text(version) + "/bin", dir + "/conf", service, dir + "/run");
+                + PgMajorVersion.text(version) + "/bin", dir + "/conf", service, dir + "/run");
         return new Host("node" + n, "127.0.0." + (10 + n), 2222, "postgres", Optional.empty(), Optional.empty(),
                 false, ConnectionKind.SSH, layout, Map.of());
     }

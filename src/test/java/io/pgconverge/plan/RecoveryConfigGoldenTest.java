@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
@@ -22,16 +23,16 @@ class RecoveryConfigGoldenTest {
                 Optional.of(new ArchiveSpec("/var/backups/pgsql/archive", true))), lab.members());
         Host standby = cluster.members().get(1);
         NodeFiles files = new DesiredFiles(cluster, FactsFixtures.secrets(), TemplateRenderer.builtIn()).of(standby);
-        String testCase = "recovery-" + PgVersion.text(version);
+        String testCase = "recovery-" + PgMajorVersion.text(version);
         Golden.assertMatches(testCase, "pgconverge.conf", files.pgconvergeConf());
-        if (PgVersion.atLeast(version, 12)) {
+        if (PgMajorVersion.atLeast(version, 12)) {
             assertTrue(files.recoveryConf().isEmpty());
             Golden.assertMatches(testCase, "standby.signal", files.standbySignal().orElseThrow());
         } else {
             assertTrue(files.standbySignal().isEmpty());
             Golden.assertMatches(testCase, "recovery.conf", files.recoveryConf().orElseThrow());
         }
-        assertEquals(PgVersion.atLeast(version, 10), files.passfile().isPresent());
-        assertEquals(!PgVersion.atLeast(version, 10), files.recoverySensitive());
+        assertEquals(PgMajorVersion.atLeast(version, 10), files.passfile().isPresent());
+        assertEquals(!PgMajorVersion.atLeast(version, 10), files.recoverySensitive());
     }
 }

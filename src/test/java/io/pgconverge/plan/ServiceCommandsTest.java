@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.PgLayout;
 import io.pgconverge.model.ServiceManager;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ServiceCommandsTest {
     private static ServiceCommands debian(ServiceManager service, int version) {
-        String v = PgVersion.text(version);
+        String v = PgMajorVersion.text(version);
         return new ServiceCommands(new PgLayout(version, 5432, "/var/lib/postgresql/" + v + "/main",
                 "/usr/lib/postgresql/" + v + "/bin", "/etc/postgresql/" + v + "/main", service,
                 "/var/run/postgresql"));
