@@ -4,7 +4,7 @@ import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
 import io.pgconverge.transport.CommandResult;
 import io.pgconverge.transport.RemoteShell;
-import io.pgconverge.transport.ShellWords;
+import io.pgconverge.model.ShellWords;
 
 import java.time.Duration;
 import java.time.Instant;

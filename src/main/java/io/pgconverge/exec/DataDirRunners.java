@@ -5,7 +5,7 @@ import io.pgconverge.plan.BaseBackup;
 import io.pgconverge.plan.InitDb;
 import io.pgconverge.plan.Rewind;
 import io.pgconverge.transport.CommandResult;
-import io.pgconverge.transport.ShellWords;
+import io.pgconverge.model.ShellWords;
 
 import java.nio.charset.StandardCharsets;
 

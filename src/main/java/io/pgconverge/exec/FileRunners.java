@@ -8,7 +8,7 @@ import io.pgconverge.plan.WriteFile;
 import io.pgconverge.facts.AppliedRecord;
 import io.pgconverge.facts.AppliedRecordFile;
 import io.pgconverge.transport.CommandResult;
-import io.pgconverge.transport.ShellWords;
+import io.pgconverge.model.ShellWords;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

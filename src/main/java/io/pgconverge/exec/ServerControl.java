@@ -5,7 +5,7 @@ import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.PgLayout;
 import io.pgconverge.model.ServiceManager;
 import io.pgconverge.transport.CommandResult;
-import io.pgconverge.transport.ShellWords;
+import io.pgconverge.model.ShellWords;
 
 import java.time.Duration;
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.pgconverge.plan.ShellWords.quote;
+import static io.pgconverge.model.ShellWords.quote;
 
 /**
  * Rebuild a standby's data directory from the primary with pg_basebackup. The copy is taken into

@@ -3,7 +3,7 @@ package io.pgconverge.plan;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.pgconverge.plan.ShellWords.quote;
+import static io.pgconverge.model.ShellWords.quote;
 
 /**
  * Create a directory (the WAL archive) or correct its owner and mode.

@@ -3,7 +3,7 @@ package io.pgconverge.plan;
 import io.pgconverge.model.PgMajorVersion;
 import java.util.List;
 
-import static io.pgconverge.plan.ShellWords.quote;
+import static io.pgconverge.model.ShellWords.quote;
 
 /**
  * Initialise a new cluster in the desired primary's missing or empty data directory. Local connections

@@ -4,7 +4,7 @@ import io.pgconverge.model.Secret;
 
 import java.util.List;
 
-import static io.pgconverge.plan.ShellWords.quote;
+import static io.pgconverge.model.ShellWords.quote;
 
 /**
  * Rewind a stopped former primary's data directory to the source server's timeline with pg_rewind. The

@@ -4,7 +4,7 @@ import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.PgLayout;
 
-import static io.pgconverge.plan.ShellWords.quote;
+import static io.pgconverge.model.ShellWords.quote;
 
 /**
  * The shell commands that start, stop, restart, reload and promote a node's server, by its service manager:

@@ -1,5 +1,6 @@
 package io.pgconverge.transport;
 
+import io.pgconverge.model.ShellWords;
 import java.util.Base64;
 
 /** The bash script that writes a file atomically with a mode, its content travelling base64-encoded on stdin. */

@@ -1,4 +1,4 @@
-package io.pgconverge.plan;
+package io.pgconverge.model;
 
 import java.util.regex.Pattern;
 
