@@ -1,9 +1,7 @@
 package io.pgconverge.facts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.pgconverge.model.Sha256;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,9 +30,9 @@ public final class FactsFingerprint {
                 .append(',').append(d.recoveryConf()).append('\n'));
         new TreeMap<>(node.files()).forEach((path, f) -> s.append("file ").append(path).append('=').append(f.exists())
                 .append(',').append(f.owner()).append(',').append(f.mode()).append(',')
-                .append(f.content().map(FactsFingerprint::sha256).orElse(f.sha256().orElse("-"))).append('\n'));
+                .append(f.content().map(Sha256::hex).orElse(f.sha256().orElse("-"))).append('\n'));
         node.server().ifPresent(server -> appendServer(s, server));
-        return sha256(s.toString());
+        return Sha256.hex(s.toString());
     }
 
     private static void appendServer(StringBuilder s, ServerFacts server) {
@@ -47,17 +45,8 @@ public final class FactsFingerprint {
         new TreeMap<>(server.roles()).forEach((name, r) -> s.append("role ").append(name).append('=')
                 .append(r.superuser()).append(r.login()).append(r.replication()).append(r.createdb())
                 .append(r.createrole()).append(',').append(r.connectionLimit()).append(',')
-                .append(r.scram().map(v -> sha256(v.text())).orElse(r.passwordKind())).append('\n'));
+                .append(r.scram().map(v -> Sha256.hex(v.text())).orElse(r.passwordKind())).append('\n'));
         server.slots().stream().map(SlotFact::name).sorted().forEach(n -> s.append("slot ").append(n).append('\n'));
         server.hbaRules().forEach(r -> s.append("hba ").append(r).append('\n'));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.Sha256;
 import io.pgconverge.facts.FileFact;
 
 import io.pgconverge.model.ArchiveSpec;

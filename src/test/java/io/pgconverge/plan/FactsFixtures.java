@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.Sha256;
 import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.facts.DataDirFacts;
