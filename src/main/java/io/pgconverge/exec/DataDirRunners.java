@@ -1,6 +1,7 @@
 package io.pgconverge.exec;
 
 import io.pgconverge.model.EngineException;
+import io.pgconverge.model.NodePaths;
 import io.pgconverge.plan.BaseBackup;
 import io.pgconverge.plan.InitDb;
 import io.pgconverge.plan.Rewind;
@@ -50,6 +51,7 @@ final class DataDirRunners {
             commands.add(task.fetchCommand() + " 2>&1; echo");
             task.moveAsideCommand().ifPresent(commands::add);
             commands.add(task.moveInCommand());
+            commands.add("rm -f -- " + ShellWords.quote(NodePaths.of(context.host().pg()).rewindFailed()));
             commands.add("du -sh " + ShellWords.quote(task.dataDir()) + " | cut -f1");
             if (task.replacesDataDir()) {
                 commands.add("ls -d " + ShellWords.quote(task.asidePrefix()) + "* | tail -n 1");
@@ -81,8 +83,17 @@ final class DataDirRunners {
                 recovered = "crash recovery, then ";
             }
             context.shell().writeFile(task.passfile(), task.passfileContent().getBytes(StandardCharsets.UTF_8), "0600");
-            CommandResult r = context.check(guarded(task.passfile(), java.util.List.of(task.command() + " 2>&1")),
-                    RunContext.LONG_TIMEOUT, "pg_rewind from " + task.source());
+            CommandResult r;
+            try {
+                r = context.check(guarded(task.passfile(), java.util.List.of(task.command() + " 2>&1")),
+                        RunContext.LONG_TIMEOUT, "pg_rewind from " + task.source());
+            } catch (EngineException e) {
+                String marker = NodePaths.of(context.host().pg()).rewindFailed();
+                context.shell().writeFile(marker, (e.getMessage().replace('\n', ' ') + "\n")
+                        .getBytes(StandardCharsets.UTF_8), "0644");
+                throw new EngineException(e.getMessage() + "; the next plan rebuilds " + task.host()
+                        + " by a base backup instead (" + marker + ")", e);
+            }
             String out = r.stdout();
             if (out.contains("no rewind required")) {
                 return recovered + "no rewind required: it had not diverged from " + task.source();

@@ -48,6 +48,7 @@ public final class OsFactsScript {
                 new ManagedFile("\"$DATA/postgresql.auto.conf\"", true),
                 new ManagedFile("\"$DATA/recovery.conf\"", true),
                 new ManagedFile("\"$CONF/pgconverge.applied\"", true),
+                new ManagedFile("\"$CONF/pgconverge.rewind-failed\"", true),
                 new ManagedFile("\"$CONF/pgconverge.pgpass\"", false));
     }
 

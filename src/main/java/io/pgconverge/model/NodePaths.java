@@ -33,6 +33,14 @@ public record NodePaths(PgLayout layout) {
         return layout.configDir() + "/pgconverge.applied";
     }
 
+    /**
+     * Written by a pg_rewind that failed, with its last output line; the next plan rebuilds the node by a base
+     * backup instead of trying the same rewind again, and the base backup removes the file.
+     */
+    public String rewindFailed() {
+        return layout.configDir() + "/pgconverge.rewind-failed";
+    }
+
     /** Server log of a {@code pg_ctl} layout. */
     public String serverLog() {
         return layout.configDir() + "/postgresql.log";

@@ -82,6 +82,10 @@ final class RejoinPlanner {
     }
 
     private Optional<String> rewindImpossible(NodeContext primary, NodeContext x) {
+        Optional<String> failed = x.content(x.paths().rewindFailed());
+        if (failed.isPresent()) {
+            return Optional.of("pg_rewind failed on an earlier apply (" + failed.get().strip() + ")");
+        }
         Optional<Boolean> rewindable = x.rewindable();
         if (rewindable.isEmpty()) {
             return Optional.of("whether it has wal_log_hints or data checksums, which pg_rewind needs, is unknown");

@@ -70,6 +70,20 @@ class RejoinPlannerTest {
     }
 
     @Test
+    void afterAFailedRewindTheFormerPrimaryIsRebuiltByABaseBackupInstead() {
+        List<FactsFixtures.Node> nodes = afterFailover();
+        nodes.get(0).file("/srv/lab/node1/conf/pgconverge.rewind-failed",
+                "node1: pg_rewind from node2 failed (exit 1): could not find previous WAL record\n");
+        Plan plan = plan("node2", nodes);
+        assertFalse(plan.refused(), refusals(plan));
+        assertTrue(ids(plan).contains("node1/basebackup"), ids(plan).toString());
+        assertFalse(ids(plan).contains("node1/rewind"));
+        assertTrue(plan.graph().task("node1/basebackup").reason().contains("pg_rewind failed on an earlier apply"
+                + " (node1: pg_rewind from node2 failed (exit 1): could not find previous WAL record)"),
+                plan.graph().task("node1/basebackup").reason());
+    }
+
+    @Test
     void withoutWalLogHintsOrChecksumsTheFormerPrimaryIsRebuiltByABaseBackup() {
         List<FactsFixtures.Node> nodes = afterFailover();
         nodes.get(0).walLogHints(false);
