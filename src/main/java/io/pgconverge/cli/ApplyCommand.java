@@ -6,10 +6,7 @@ import io.pgconverge.exec.ApplyResult;
 import io.pgconverge.exec.Executor;
 import io.pgconverge.exec.NodeConnections;
 import io.pgconverge.facts.ClusterFacts;
-import io.pgconverge.facts.NodeFacts;
-import io.pgconverge.model.Cluster;
 import io.pgconverge.model.EngineException;
-import io.pgconverge.model.Host;
 import io.pgconverge.plan.Plan;
 import io.pgconverge.plan.PlanOptions;
 import io.pgconverge.plan.Task;
@@ -64,8 +61,16 @@ public final class ApplyCommand implements Callable<Integer> {
         Optional<PlanFile> saved = Optional.ofNullable(planFile).map(PlanFile::read);
         ClusterOptions clusterOptions = options(saved);
         Engine engine = Engine.load(clusterOptions);
-        Cluster cluster = engine.cluster();
-        ClusterFacts facts = engine.gather(gather.options());
+        try (NodeConnections connections = new NodeConnections(engine.cluster(), engine.shells(), engine.sessions(),
+                gather.options().connectTimeout());
+             ApplyLock lock = ApplyLock.acquire(engine.cluster().members(), h -> connections.shell(h.name()), holder())) {
+            return planAndRun(engine, connections, saved, clusterOptions.playbook());
+        }
+    }
+
+    /** Under the apply lock: facts, plan, confirmation, execution; the facts read through the apply's own shells. */
+    private int planAndRun(Engine engine, NodeConnections connections, Optional<PlanFile> saved, Path playbookPath) {
+        ClusterFacts facts = engine.gather(gather.options(), connections.borrowed());
         saved.ifPresent(s -> refuseStale(s, facts));
         PlanOptions options = saved.map(s -> new PlanOptions(s.force())).orElse(planOptions.options());
         Plan plan = engine.plan(facts, saved.flatMap(PlanFile::templates).map(Path::of).or(planOptions::templates),
@@ -85,21 +90,11 @@ public final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         out.println();
-        return run(engine, cluster, facts, plan, clusterOptions.playbook(), out);
-    }
-
-    private int run(Engine engine, Cluster cluster, ClusterFacts facts, Plan plan, Path playbookPath, PrintWriter out) {
-        List<Host> reachable = cluster.members().stream()
-                .filter(h -> facts.node(h.name()).map(NodeFacts::reachable).orElse(false)).toList();
         AppliedBy by = new AppliedBy(playbookPath.toString(), GitCommit.of(playbookPath), VersionProvider.version());
-        try (NodeConnections connections = new NodeConnections(cluster, engine.shells(), engine.sessions(),
-                gather.options().connectTimeout());
-             ApplyLock lock = ApplyLock.acquire(reachable, h -> connections.shell(h.name()), holder())) {
-            ApplyView view = new ApplyView(out);
-            ApplyResult result = new Executor(connections, by, gather.options().forks()).apply(plan, view);
-            view.summary(result);
-            return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
-        }
+        ApplyView view = new ApplyView(out);
+        ApplyResult result = new Executor(connections, by, gather.options().forks()).apply(plan, view);
+        view.summary(result);
+        return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
     }
 
     private ClusterOptions options(Optional<PlanFile> saved) {

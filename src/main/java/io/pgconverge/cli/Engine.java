@@ -77,7 +77,12 @@ final class Engine {
     }
 
     ClusterFacts gather(GatherOptions options) {
-        return new FactGatherer(shells(), sessions(), options).gather(cluster);
+        return gather(options, shells());
+    }
+
+    /** Facts read through the given shells (an apply's own, so that it connects to each node once). */
+    ClusterFacts gather(GatherOptions options, ShellOpener opener) {
+        return new FactGatherer(opener, sessions(), options).gather(cluster);
     }
 
     Plan plan(ClusterFacts facts, Optional<Path> templates, PlanOptions options) {

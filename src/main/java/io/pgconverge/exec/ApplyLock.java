@@ -2,9 +2,10 @@ package io.pgconverge.exec;
 
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.ShellWords;
 import io.pgconverge.transport.CommandResult;
 import io.pgconverge.transport.RemoteShell;
-import io.pgconverge.model.ShellWords;
+import io.pgconverge.transport.TransportException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,13 @@ public final class ApplyLock implements AutoCloseable {
         ApplyLock lock = new ApplyLock();
         try {
             for (Host h : hosts) {
-                lock.take(h, shells.apply(h), holder);
+                RemoteShell shell;
+                try {
+                    shell = shells.apply(h);
+                } catch (TransportException unreachable) {
+                    continue; // the facts report it; a node no apply can reach needs no lock
+                }
+                lock.take(h, shell, holder);
             }
             return lock;
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.pgconverge.transport.PgSession;
 import io.pgconverge.transport.PgSessionOpener;
 import io.pgconverge.transport.RemoteShell;
 import io.pgconverge.transport.ShellOpener;
+import io.pgconverge.transport.TransportException;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ public final class NodeConnections implements AutoCloseable {
     private final PgSessionOpener sessions;
     private final Duration connectTimeout;
     private final Map<String, RemoteShell> shells = new LinkedHashMap<>();
+    private final Map<String, TransportException> unreachable = new LinkedHashMap<>();
 
     public NodeConnections(Cluster cluster, ShellOpener opener, PgSessionOpener sessions, Duration connectTimeout) {
         this.cluster = cluster;
@@ -42,10 +44,49 @@ public final class NodeConnections implements AutoCloseable {
         synchronized (shells) {
             RemoteShell shell = shells.get(name);
             if (shell == null) {
-                shell = opener.open(host(name), connectTimeout);
+                if (unreachable.containsKey(name)) {
+                    throw unreachable.get(name); // one connect timeout per node and apply, not one per use
+                }
+                try {
+                    shell = opener.open(host(name), connectTimeout);
+                } catch (TransportException e) {
+                    unreachable.put(name, e);
+                    throw e;
+                }
                 shells.put(name, shell);
             }
             return shell;
+        }
+    }
+
+    /**
+     * Opens through this apply's shells; closing a shell it gave leaves the connection open for the tasks (the
+     * fact gatherer closes what it opens).
+     */
+    public ShellOpener borrowed() {
+        return (host, timeout) -> new Borrowed(shell(host.name()));
+    }
+
+    /** A shell of this apply lent out: everything but close goes to it. */
+    private record Borrowed(RemoteShell shell) implements RemoteShell {
+        @Override
+        public String host() {
+            return shell.host();
+        }
+
+        @Override
+        public io.pgconverge.transport.CommandResult run(String script, Duration timeout) {
+            return shell.run(script, timeout);
+        }
+
+        @Override
+        public io.pgconverge.transport.CommandResult run(String script, Duration timeout,
+                                                           java.util.function.Consumer<String> lines) {
+            return shell.run(script, timeout, lines);
+        }
+
+        @Override
+        public void close() {
         }
     }
 
