@@ -10,7 +10,6 @@ import io.pgconverge.transport.ShellOpener;
 import io.pgconverge.transport.TransportException;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,8 +21,9 @@ public final class NodeConnections implements AutoCloseable {
     private final ShellOpener opener;
     private final PgSessionOpener sessions;
     private final Duration connectTimeout;
-    private final Map<String, RemoteShell> shells = new LinkedHashMap<>();
-    private final Map<String, TransportException> unreachable = new LinkedHashMap<>();
+    private final Map<String, RemoteShell> shells = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, TransportException> unreachable = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public NodeConnections(Cluster cluster, ShellOpener opener, PgSessionOpener sessions, Duration connectTimeout) {
         this.cluster = cluster;
@@ -41,7 +41,7 @@ public final class NodeConnections implements AutoCloseable {
     }
 
     public RemoteShell shell(String name) {
-        synchronized (shells) {
+        synchronized (lockOf(name)) {
             RemoteShell shell = shells.get(name);
             if (shell == null) {
                 if (unreachable.containsKey(name)) {
@@ -57,6 +57,11 @@ public final class NodeConnections implements AutoCloseable {
             }
             return shell;
         }
+    }
+
+    /** One node connects at a time per node, never holding up the others. */
+    private Object lockOf(String name) {
+        return locks.computeIfAbsent(name, n -> new Object());
     }
 
     /**
@@ -97,9 +102,7 @@ public final class NodeConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (shells) {
-            shells.values().forEach(RemoteShell::close);
-            shells.clear();
-        }
+        shells.values().forEach(RemoteShell::close);
+        shells.clear();
     }
 }
