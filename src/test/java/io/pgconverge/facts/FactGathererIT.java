@@ -77,7 +77,7 @@ class FactGathererIT {
 
     @BeforeAll
     void startServer() throws IOException {
-        assumeTrue(ThrowawayServer.available(), "needs root and PostgreSQL 15 in " + ThrowawayServer.BIN);
+        assumeTrue(ThrowawayServer.available(), "needs root and PostgreSQL in " + ThrowawayServer.BIN);
         dir = Files.createTempDirectory("pgconverge-facts-it");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         primary = new ThrowawayServer(dir, "primary", 5477);

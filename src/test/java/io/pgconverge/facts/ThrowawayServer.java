@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * pg_ctl as the postgres OS user. Needs root (for runuser) and the Debian PostgreSQL 15 packages.
  */
 public final class ThrowawayServer {
-    public static final String BIN = "/usr/lib/postgresql/15/bin";
+    /** The newest installed PostgreSQL's binaries (Debian layout), as the lab picks them. */
+    public static final String BIN = newestBinDir();
     public static final String ADDRESS = "127.0.0.77";
     public final Path dir;
     public final Path data;
@@ -31,6 +32,16 @@ public final class ThrowawayServer {
         this.data = dir.resolve(name);
         this.run = dir.resolve("run");
         this.port = port;
+    }
+
+    private static String newestBinDir() {
+        try (java.util.stream.Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(p -> p.getFileName().toString().matches("\\d+(\\.\\d+)?"))
+                    .max(java.util.Comparator.comparingDouble(p -> Double.parseDouble(p.getFileName().toString())))
+                    .map(p -> p.resolve("bin").toString()).orElse("/usr/lib/postgresql/15/bin");
+        } catch (IOException e) {
+            return "/usr/lib/postgresql/15/bin";
+        }
     }
 
     public static boolean available() {
