@@ -134,7 +134,7 @@ final class LabSshd {
                     + layout.sshdLog());
         }
         awaitListening(nodes);
-        return pid().orElseThrow(() -> new EngineException("sshd did not stay up; see " + layout.sshdLog()));
+        return awaitPid().orElseThrow(() -> new EngineException("sshd did not stay up; see " + layout.sshdLog()));
     }
 
     private void checkConfig() {
@@ -143,6 +143,17 @@ final class LabSshd {
             throw new EngineException("sshd refuses the lab's config " + layout.sshdConfig() + ": "
                     + NodeServer.lastLine(t.stderr()));
         }
+    }
+
+    /** The daemon writes its pid file only after it listens: wait for it a moment. */
+    private OptionalLong awaitPid() {
+        long deadline = System.currentTimeMillis() + 5_000;
+        OptionalLong pid = pid();
+        while (pid.isEmpty() && System.currentTimeMillis() < deadline) {
+            sleep(100);
+            pid = pid();
+        }
+        return pid;
     }
 
     private void awaitListening(List<LabNode> nodes) {

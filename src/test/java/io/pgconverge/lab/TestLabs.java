@@ -40,9 +40,9 @@ public final class TestLabs {
         }
         Path dir = newDir();
         Lab lab = Lab.at(dir);
-        LabReport report = lab.up(nodes);
         current = lab;
         currentDir = dir;
+        LabReport report = lab.up(nodes);
         return new RunningLab(lab, new LabLayout(dir, nodes), report.status(), PgInstall.locate(CommandRunner.plain()));
     }
 
