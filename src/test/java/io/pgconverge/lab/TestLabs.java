@@ -42,7 +42,15 @@ public final class TestLabs {
         Lab lab = Lab.at(dir);
         current = lab;
         currentDir = dir;
-        LabReport report = lab.up(nodes);
+        LabReport report;
+        try {
+            report = lab.up(nodes);
+        } catch (RuntimeException e) {
+            // the previous lab's processes may take a moment to release the addresses after lab down
+            lab.down();
+            sleep(3000);
+            report = lab.up(nodes);
+        }
         return new RunningLab(lab, new LabLayout(dir, nodes), report.status(), PgInstall.locate(CommandRunner.plain()));
     }
 
@@ -72,6 +80,14 @@ public final class TestLabs {
                 }
                 removeTree(dir);
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
