@@ -128,13 +128,14 @@ final class ReplicationRunners {
             return report.isEmpty() ? "no standbys" : String.join("; ", report);
         }
 
-        /** A WAL record of its own (no table touched) whose end position every standby must replay. */
+        /**
+         * A WAL record of its own (no table touched, 9.6 and later) whose end position every standby must replay;
+         * on 9.5 the current position.
+         */
         private static String probeSql(Host primary) {
-            if (PgMajorVersion.atLeast(primary.pg().version(), 10)) {
-                return "SELECT pg_logical_emit_message(false, 'pgconverge', 'verify')";
-            }
             return PgMajorVersion.atLeast(primary.pg().version(), 906)
-                    ? "SELECT pg_logical_emit_message(false, 'pgconverge', 'verify')" : "SELECT pg_current_xlog_location()";
+                    ? "SELECT pg_logical_emit_message(false, 'pgconverge', 'verify')"
+                    : "SELECT pg_current_xlog_location()";
         }
 
         private static void checkStreaming(RunContext context, ExpectedStandby s) {
