@@ -3,7 +3,6 @@ package io.pgconverge.plan;
 import io.pgconverge.facts.SettingFact;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;

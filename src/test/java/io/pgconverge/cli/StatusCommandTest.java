@@ -5,7 +5,6 @@ import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.ConnectionKind;
 import io.pgconverge.model.DesiredState;
-import io.pgconverge.model.Host;
 import io.pgconverge.render.ClusterStatus;
 import org.junit.jupiter.api.Test;
 

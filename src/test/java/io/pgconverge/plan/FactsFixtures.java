@@ -9,7 +9,6 @@ import io.pgconverge.facts.Lsn;
 import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.facts.OsFacts;
 import io.pgconverge.facts.RoleFact;
-import io.pgconverge.facts.ScramVerifier;
 import io.pgconverge.facts.ServerFacts;
 import io.pgconverge.facts.SettingFact;
 import io.pgconverge.facts.SlotFact;
