@@ -1,16 +1,14 @@
 package io.pgconverge.cli;
 
+import io.pgconverge.testing.Commands;
+
 import io.pgconverge.lab.LabExtension.RunningLab;
 import io.pgconverge.lab.LabNode;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the tests check pgconverge's output against, read without pgconverge: pg_controldata and psql run as the
@@ -77,27 +75,7 @@ final class LabServers {
     private String asNodeUser(String... command) {
         List<String> c = new ArrayList<>(List.of("runuser", "-u", lab.nodeUser(), "--", "env", "LC_ALL=C"));
         c.addAll(List.of(command));
-        return run(c);
+        return Commands.run(c);
     }
 
-    private static String run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("timed out: " + String.join(" ", command));
-            }
-            String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + text);
-            }
-            return text;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

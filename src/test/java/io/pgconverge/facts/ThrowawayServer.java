@@ -1,18 +1,18 @@
 package io.pgconverge.facts;
 
+import io.pgconverge.testing.Commands;
+
 import io.pgconverge.model.ConnectionKind;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.PgLayout;
 import io.pgconverge.model.ServiceManager;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL 15 server of its own for integration tests, in a directory of its own, started and stopped with
@@ -126,23 +126,6 @@ public final class ThrowawayServer {
     }
 
     public static String run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).directory(new java.io.File("/")).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("timed out: " + String.join(" ", command));
-            }
-            String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + text);
-            }
-            return text;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Commands.run(List.of(command));
     }
 }

@@ -1,13 +1,12 @@
 package io.pgconverge.it;
 
+import io.pgconverge.testing.Commands;
+
 import io.pgconverge.lab.LabExtension.RunningLab;
 import io.pgconverge.lab.LabNode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -31,12 +30,12 @@ public final class LabSql {
         List<String> command = List.of("runuser", "-u", lab.nodeUser(), "--", lab.pg().binDir() + "/psql", "-X", "-A",
                 "-t", "-q", "-v", "ON_ERROR_STOP=1", "-h", n.runDir().toString(), "-p", String.valueOf(n.port()),
                 "-d", "postgres");
-        return run(command, sql);
+        return Commands.run(command, sql).strip();
     }
 
     /** Runs a shell command on the lab machine as the node user (pg_ctl, file edits). */
     public String shell(String script) {
-        return run(List.of("runuser", "-u", lab.nodeUser(), "--", "bash", "-s"), script);
+        return Commands.run(List.of("runuser", "-u", lab.nodeUser(), "--", "bash", "-s"), script).strip();
     }
 
     /** Polls a query until its output satisfies {@code ok}; returns the last output. */
@@ -58,23 +57,6 @@ public final class LabSql {
                 + "; last: " + last);
     }
 
-    private static String run(List<String> command, String stdin) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-            }
-            return out.strip();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     static void sleep(long millis) {
         try {
