@@ -77,6 +77,15 @@ public final class CliProcess {
         }
     }
 
+    /** {@code apply --yes} on the lab (with {@code more} arguments), which must succeed. */
+    public Result converge(RunningLab lab, String... more) {
+        List<String> args = new ArrayList<>(List.of("--yes"));
+        args.addAll(List.of(more));
+        Result r = run(lab, "apply", args.toArray(String[]::new));
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.exitCode(), r.all());
+        return r;
+    }
+
     public Result run(RunningLab lab, String command, String... more) {
         List<String> args = new ArrayList<>();
         args.add(command);

@@ -34,8 +34,7 @@ class FailoverCandidateIT {
     void buildTheClusterAndLetNode3FallBehind(RunningLab lab) {
         this.lab = lab;
         this.sql = new LabSql(lab);
-        CliProcess.Result r = cli.run(lab, "apply", "--yes");
-        assertEquals(0, r.exitCode(), r.all());
+        cli.converge(lab);
         sql.query("node1", "CREATE TABLE it_rows(id int PRIMARY KEY, note text)");
         sql.await("node3", "SELECT to_regclass('it_rows') IS NOT NULL", "t"::equals, REPLAY);
         sql.query("node3", "SELECT pg_wal_replay_pause()");

@@ -41,8 +41,7 @@ class FailoverIT {
         this.lab = lab;
         this.sql = new LabSql(lab);
         this.processes = new LabProcesses(lab, sql);
-        CliProcess.Result r = cli.run(lab, "apply", "--yes");
-        assertEquals(0, r.exitCode(), r.all());
+        cli.converge(lab);
         processes.fill("node1");
         sql.query("node1", "CREATE TABLE it_rows(id int PRIMARY KEY, note text);"
                 + " INSERT INTO it_rows SELECT g, 'before' FROM generate_series(1, 1000) g");

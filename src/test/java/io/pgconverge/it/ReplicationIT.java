@@ -42,8 +42,7 @@ class ReplicationIT {
         this.sql = new LabSql(lab);
         primaryId = sql.query("node1", "SELECT system_identifier FROM pg_control_system()");
         assertNotEquals(primaryId, sql.query("node2", "SELECT system_identifier FROM pg_control_system()"));
-        CliProcess.Result r = cli.run(lab, "apply", "--yes");
-        assertEquals(0, r.exitCode(), r.all());
+        cli.converge(lab);
     }
 
     @Test

@@ -35,8 +35,7 @@ class SwitchoverIT {
     void buildTheCluster(RunningLab lab) {
         this.lab = lab;
         this.sql = new LabSql(lab);
-        CliProcess.Result r = cli.run(lab, "apply", "--yes");
-        assertEquals(0, r.exitCode(), r.all());
+        cli.converge(lab);
         sql.query("node1", "CREATE TABLE it_load(id bigint PRIMARY KEY, note text)");
     }
 

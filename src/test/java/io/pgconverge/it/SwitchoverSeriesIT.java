@@ -31,8 +31,7 @@ class SwitchoverSeriesIT {
     void buildTheCluster(RunningLab lab) {
         this.lab = lab;
         this.sql = new LabSql(lab);
-        CliProcess.Result r = cli.run(lab, "apply", "--yes");
-        assertEquals(0, r.exitCode(), r.all());
+        cli.converge(lab);
         sql.query("node1", "CREATE TABLE it_rows(id int PRIMARY KEY, primary_name text)");
     }
 
