@@ -9,7 +9,7 @@ import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.plan.Plan;
 import io.pgconverge.plan.PlanOptions;
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

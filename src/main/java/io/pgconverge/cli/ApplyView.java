@@ -4,7 +4,7 @@ import io.pgconverge.exec.ApplyResult;
 import io.pgconverge.exec.ExecListener;
 import io.pgconverge.exec.TaskOutcome;
 import io.pgconverge.exec.TaskState;
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Task;
 
 import java.io.PrintWriter;
 import java.util.Locale;

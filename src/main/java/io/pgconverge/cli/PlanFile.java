@@ -9,7 +9,7 @@ import io.pgconverge.facts.FactsFingerprint;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Sha256;
 import io.pgconverge.plan.Plan;
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Task;
 
 import java.io.IOException;
 import java.nio.file.Files;

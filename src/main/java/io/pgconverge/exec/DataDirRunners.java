@@ -2,11 +2,11 @@ package io.pgconverge.exec;
 
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.NodePaths;
-import io.pgconverge.plan.BaseBackup;
-import io.pgconverge.plan.InitDb;
-import io.pgconverge.plan.Rewind;
-import io.pgconverge.transport.CommandResult;
 import io.pgconverge.model.ShellWords;
+import io.pgconverge.plan.task.BaseBackup;
+import io.pgconverge.plan.task.InitDb;
+import io.pgconverge.plan.task.Rewind;
+import io.pgconverge.transport.CommandResult;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,6 +1,6 @@
 package io.pgconverge.exec;
 
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Task;
 
 /** What an apply tells its views while it runs; called from worker threads. The executor itself never prints. */
 public interface ExecListener {

@@ -1,7 +1,7 @@
 package io.pgconverge.exec;
 
 import io.pgconverge.plan.Plan;
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Task;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 

@@ -1,14 +1,14 @@
 package io.pgconverge.exec;
 
-import io.pgconverge.plan.AppendLine;
-import io.pgconverge.plan.EnsureDirectory;
-import io.pgconverge.plan.RecordApplied;
-import io.pgconverge.plan.RemoveFile;
-import io.pgconverge.plan.WriteFile;
 import io.pgconverge.facts.AppliedRecord;
 import io.pgconverge.facts.AppliedRecordFile;
-import io.pgconverge.transport.CommandResult;
 import io.pgconverge.model.ShellWords;
+import io.pgconverge.plan.task.AppendLine;
+import io.pgconverge.plan.task.EnsureDirectory;
+import io.pgconverge.plan.task.RecordApplied;
+import io.pgconverge.plan.task.RemoveFile;
+import io.pgconverge.plan.task.WriteFile;
+import io.pgconverge.transport.CommandResult;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

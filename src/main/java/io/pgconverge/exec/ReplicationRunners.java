@@ -4,12 +4,12 @@ import io.pgconverge.facts.ControlData;
 import io.pgconverge.facts.Lsn;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
-import io.pgconverge.plan.ExpectedStandby;
 import io.pgconverge.model.PgMajorVersion;
-import io.pgconverge.plan.Promote;
-import io.pgconverge.plan.SqlText;
-import io.pgconverge.plan.VerifyReplication;
-import io.pgconverge.plan.WaitForReplay;
+import io.pgconverge.plan.access.SqlText;
+import io.pgconverge.plan.task.Promote;
+import io.pgconverge.plan.task.VerifyReplication;
+import io.pgconverge.plan.task.WaitForReplay;
+import io.pgconverge.plan.topology.ExpectedStandby;
 import io.pgconverge.transport.PgSession;
 
 import java.time.Duration;

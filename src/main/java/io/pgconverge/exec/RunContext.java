@@ -1,7 +1,7 @@
 package io.pgconverge.exec;
 
 import io.pgconverge.model.Host;
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Task;
 import io.pgconverge.transport.CommandResult;
 import io.pgconverge.transport.PgSession;
 import io.pgconverge.transport.RemoteShell;

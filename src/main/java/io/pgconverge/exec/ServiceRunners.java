@@ -1,10 +1,10 @@
 package io.pgconverge.exec;
 
-import io.pgconverge.plan.Fence;
-import io.pgconverge.plan.Reload;
-import io.pgconverge.plan.Restart;
-import io.pgconverge.plan.Start;
-import io.pgconverge.plan.Stop;
+import io.pgconverge.plan.task.Fence;
+import io.pgconverge.plan.task.Reload;
+import io.pgconverge.plan.task.Restart;
+import io.pgconverge.plan.task.Start;
+import io.pgconverge.plan.task.Stop;
 
 import java.time.Duration;
 

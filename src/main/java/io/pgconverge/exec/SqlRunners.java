@@ -1,14 +1,14 @@
 package io.pgconverge.exec;
 
-import io.pgconverge.plan.AlterRole;
-import io.pgconverge.plan.Checkpoint;
-import io.pgconverge.plan.CreateRole;
-import io.pgconverge.plan.CreateSlot;
-import io.pgconverge.plan.DropSlot;
-import io.pgconverge.plan.ResetAlterSystem;
-import io.pgconverge.plan.SqlStatement;
-import io.pgconverge.plan.SqlText;
 import io.pgconverge.model.EngineException;
+import io.pgconverge.plan.access.SqlStatement;
+import io.pgconverge.plan.access.SqlText;
+import io.pgconverge.plan.task.AlterRole;
+import io.pgconverge.plan.task.Checkpoint;
+import io.pgconverge.plan.task.CreateRole;
+import io.pgconverge.plan.task.CreateSlot;
+import io.pgconverge.plan.task.DropSlot;
+import io.pgconverge.plan.task.ResetAlterSystem;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.pgconverge.exec;
 
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Task;
 
 /**
  * Executes one kind of task. A runner first re-checks the task's precondition, so a task whose work is already

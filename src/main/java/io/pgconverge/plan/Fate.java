@@ -1,7 +1,7 @@
 package io.pgconverge.plan;
 
 /** What the plan does with a node's server and data directory as a whole. */
-enum Fate {
+public enum Fate {
     /** Not reachable: nothing is planned for it; reported. */
     UNREACHABLE,
     /** Running as it should (primary, or a standby of this cluster): only configuration is converged. */

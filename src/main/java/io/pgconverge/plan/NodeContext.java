@@ -8,89 +8,90 @@ import io.pgconverge.facts.SettingFact;
 import io.pgconverge.facts.UpstreamFacts;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.NodePaths;
+import io.pgconverge.plan.service.ServiceCommands;
 
 import java.util.Optional;
 
 /** One node as the planner sees it: its inventory host, its facts, and whether it is the desired primary. */
-record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
-    String name() {
+public record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
+    public String name() {
         return host.name();
     }
 
-    NodePaths paths() {
+    public NodePaths paths() {
         return NodePaths.of(host.pg());
     }
 
-    ServiceCommands service() {
+    public ServiceCommands service() {
         return new ServiceCommands(host.pg());
     }
 
-    int version() {
+    public int version() {
         return host.pg().version();
     }
 
-    boolean reachable() {
+    public boolean reachable() {
         return facts.reachable();
     }
 
-    boolean running() {
+    public boolean running() {
         return facts.running();
     }
 
-    Optional<ServerFacts> server() {
+    public Optional<ServerFacts> server() {
         return facts.server();
     }
 
     /** Initialised: PG_VERSION is there, or a server runs and answers. */
-    boolean dataInitialised() {
+    public boolean dataInitialised() {
         return facts.server().isPresent() || facts.dataDir().map(d -> d.initialised()).orElse(false);
     }
 
     /** Whether anything is known about the data directory: its facts were read, or the server answers. */
-    boolean dataKnown() {
+    public boolean dataKnown() {
         return facts.dataDir().isPresent() || facts.server().isPresent();
     }
 
-    boolean dataDirExists() {
+    public boolean dataDirExists() {
         return facts.dataDir().map(d -> d.exists()).orElse(false);
     }
 
     /** In recovery: from the server when it runs, else from standby.signal / recovery.conf in the data directory. */
-    boolean inRecovery() {
+    public boolean inRecovery() {
         return facts.server().map(ServerFacts::inRecovery)
                 .orElse(facts.dataDir().map(d -> d.standbySignal() || d.recoveryConf()).orElse(false));
     }
 
-    Optional<Long> systemIdentifier() {
+    public Optional<Long> systemIdentifier() {
         return facts.server().map(ServerFacts::systemIdentifier)
                 .or(() -> facts.dataDir().flatMap(d -> d.systemIdentifier()));
     }
 
-    Optional<String> content(String path) {
+    public Optional<String> content(String path) {
         return facts.file(path).exists() ? Optional.of(facts.file(path).content().orElse("")) : Optional.empty();
     }
 
-    Optional<SettingFact> setting(String name) {
+    public Optional<SettingFact> setting(String name) {
         return facts.server().flatMap(s -> s.setting(name));
     }
 
     /** Out of recovery: a running primary, or an initialised data directory without standby files. */
-    boolean outOfRecovery() {
+    public boolean outOfRecovery() {
         return dataInitialised() && !inRecovery();
     }
 
-    boolean sameSystemAs(NodeContext other) {
+    public boolean sameSystemAs(NodeContext other) {
         return systemIdentifier().isPresent() && systemIdentifier().equals(other.systemIdentifier());
     }
 
     /** The timeline the server runs on, else the one of the data directory's latest checkpoint; 0 when unknown. */
-    int timeline() {
+    public int timeline() {
         return facts.server().map(ServerFacts::timeline).filter(t -> t > 0)
                 .or(() -> facts.dataDir().flatMap(DataDirFacts::timeline)).orElse(0);
     }
 
     /** How far its WAL goes: a primary's current position, a standby's replayed one, a stopped node's checkpoint. */
-    Optional<Lsn> walPosition() {
+    public Optional<Lsn> walPosition() {
         Optional<ServerFacts> s = facts.server();
         if (s.isPresent()) {
             return s.get().inRecovery() ? s.get().replayedLsn() : s.get().currentLsn();
@@ -98,35 +99,35 @@ record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
         return facts.dataDir().flatMap(DataDirFacts::checkpointLsn);
     }
 
-    Optional<Lsn> replayed() {
+    public Optional<Lsn> replayed() {
         return facts.server().flatMap(ServerFacts::replayedLsn);
     }
 
-    Optional<Lsn> received() {
+    public Optional<Lsn> received() {
         return facts.server().flatMap(ServerFacts::receivedLsn);
     }
 
-    boolean cleanlyShutDown() {
+    public boolean cleanlyShutDown() {
         return !running() && facts.dataDir().map(DataDirFacts::cleanlyShutDown).orElse(false);
     }
 
-    Optional<UpstreamFacts> upstream() {
+    public Optional<UpstreamFacts> upstream() {
         return facts.server().flatMap(ServerFacts::upstream);
     }
 
     /** A standby whose WAL comes (or is configured to come) from {@code other}'s address and port. */
-    boolean follows(NodeContext other) {
+    public boolean follows(NodeContext other) {
         Optional<UpstreamFacts> up = upstream();
         return up.flatMap(UpstreamFacts::followedHost).filter(other.host().address()::equals).isPresent()
                 && up.flatMap(UpstreamFacts::followedPort).map(p -> p == other.host().pg().port()).orElse(true);
     }
 
-    boolean streaming() {
+    public boolean streaming() {
         return upstream().map(UpstreamFacts::streaming).orElse(false);
     }
 
     /** pg_rewind can work on it: wal_log_hints is on or data checksums are; empty when neither is known. */
-    Optional<Boolean> rewindable() {
+    public Optional<Boolean> rewindable() {
         Optional<Boolean> hints = setting("wal_log_hints").map(f -> f.setting().equals("on"))
                 .or(() -> facts.dataDir().flatMap(DataDirFacts::walLogHints));
         Optional<Boolean> checksums = setting("data_checksums").map(f -> f.setting().equals("on"))
@@ -138,7 +139,7 @@ record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
     }
 
     /** "timeline 2 at 0/5000060", or "timeline 2" when the position is unknown. */
-    String position() {
+    public String position() {
         return "timeline " + timeline() + walPosition().map(l -> " at " + l).orElse("");
     }
 }

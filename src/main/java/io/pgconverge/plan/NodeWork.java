@@ -1,44 +1,47 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.plan.config.NodeConfig;
+import io.pgconverge.plan.task.Task;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The tasks of one node while a plan is assembled, by the part each plays in the ordering. */
-final class NodeWork {
-    final NodeContext node;
-    final Fate fate;
-    final NodeConfig config;
+public final class NodeWork {
+    public final NodeContext node;
+    public final Fate fate;
+    public final NodeConfig config;
     /** Stop or Fence: the server must be down before its data directory is replaced or it turns standby. */
-    Optional<Task> stop = Optional.empty();
+    public Optional<Task> stop = Optional.empty();
     /** InitDb, BaseBackup or Rewind. */
-    Optional<Task> rebuild = Optional.empty();
+    public Optional<Task> rebuild = Optional.empty();
     /** A switchover's wait for the old primary's last WAL, before the promotion. */
-    Optional<Task> waitForReplay = Optional.empty();
-    Optional<Task> promote = Optional.empty();
+    public Optional<Task> waitForReplay = Optional.empty();
+    public Optional<Task> promote = Optional.empty();
     /** A checkpoint on the primary after its promotion (and before any rewind from it). */
-    Optional<Task> checkpoint = Optional.empty();
+    public Optional<Task> checkpoint = Optional.empty();
     /** Start, Restart or Reload: what makes the node's new configuration take effect. */
-    Optional<Task> activation = Optional.empty();
+    public Optional<Task> activation = Optional.empty();
     /** A reload after a start, for a pg_hba.conf that may take effect only once the roles it needs exist. */
-    Optional<Task> hbaReload = Optional.empty();
+    public Optional<Task> hbaReload = Optional.empty();
     /** Files written besides the configuration's: postgresql.auto.conf after a rewind. */
-    final List<Task> writes = new ArrayList<>();
+    public final List<Task> writes = new ArrayList<>();
     /** SQL run on this node: roles and slots. */
-    final List<Task> sql = new ArrayList<>();
+    public final List<Task> sql = new ArrayList<>();
 
-    NodeWork(NodeContext node, Fate fate, NodeConfig config) {
+    public NodeWork(NodeContext node, Fate fate, NodeConfig config) {
         this.node = node;
         this.fate = fate;
         this.config = config;
     }
 
-    String name() {
+    public String name() {
         return node.name();
     }
 
     /** Tasks that must be done before the activation: file writes, ALTER SYSTEM resets, the archive directory. */
-    List<Task> beforeActivation() {
+    public List<Task> beforeActivation() {
         List<Task> tasks = new ArrayList<>(config.writes());
         tasks.addAll(writes);
         config.reset().ifPresent(tasks::add);
@@ -46,7 +49,7 @@ final class NodeWork {
         return tasks;
     }
 
-    List<Task> all() {
+    public List<Task> all() {
         List<Task> tasks = new ArrayList<>();
         stop.ifPresent(tasks::add);
         rebuild.ifPresent(tasks::add);

@@ -1,5 +1,7 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.plan.task.Task;
+
 import java.util.List;
 
 /**

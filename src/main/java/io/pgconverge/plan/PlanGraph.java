@@ -1,6 +1,7 @@
 package io.pgconverge.plan;
 
 import io.pgconverge.model.EngineException;
+import io.pgconverge.plan.task.Task;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.DefaultEdge;

@@ -1,5 +1,11 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.plan.task.RecordApplied;
+import io.pgconverge.plan.task.Reload;
+import io.pgconverge.plan.task.Restart;
+import io.pgconverge.plan.task.Task;
+import io.pgconverge.plan.task.VerifyReplication;
+
 import java.util.List;
 
 /**

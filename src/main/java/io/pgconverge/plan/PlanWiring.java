@@ -4,6 +4,19 @@ import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.ReplicationSpec;
+import io.pgconverge.plan.slots.SlotNames;
+import io.pgconverge.plan.slots.SlotPlan;
+import io.pgconverge.plan.task.BaseBackup;
+import io.pgconverge.plan.task.CreateSlot;
+import io.pgconverge.plan.task.RecordApplied;
+import io.pgconverge.plan.task.Restart;
+import io.pgconverge.plan.task.Start;
+import io.pgconverge.plan.task.Task;
+import io.pgconverge.plan.task.TaskKind;
+import io.pgconverge.plan.task.VerifyReplication;
+import io.pgconverge.plan.topology.ExpectedStandby;
+import io.pgconverge.plan.topology.TakeoverWiring;
+import io.pgconverge.plan.topology.Topology;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +41,11 @@ import java.util.Set;
  *     record after its last task.</li>
  * </ul>
  */
-final class PlanWiring {
+public final class PlanWiring {
     private static final Set<TaskKind> REPLICATION_KINDS = EnumSet.of(TaskKind.INIT_DB, TaskKind.BASE_BACKUP,
             TaskKind.CREATE_SLOT, TaskKind.DROP_SLOT, TaskKind.START, TaskKind.STOP, TaskKind.RESTART,
             TaskKind.PROMOTE, TaskKind.REWIND, TaskKind.FENCE, TaskKind.WAIT_FOR_REPLAY);
-    static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Cluster cluster;
     private final Map<String, NodeWork> work;
@@ -42,7 +55,7 @@ final class PlanWiring {
     private final PlanGraph.Builder graph = PlanGraph.builder();
     private final List<Notice> refusals = new ArrayList<>();
 
-    PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology) {
+    public PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology) {
         this.cluster = cluster;
         this.work = work;
         this.roles = List.copyOf(roles);
@@ -50,11 +63,11 @@ final class PlanWiring {
         this.topology = topology;
     }
 
-    List<Notice> refusals() {
+    public List<Notice> refusals() {
         return List.copyOf(refusals);
     }
 
-    void wire() {
+    public void wire() {
         work.values().forEach(w -> w.all().forEach(graph::add));
         work.values().forEach(this::nodeEdges);
         for (Task role : roles) {
@@ -131,7 +144,7 @@ final class PlanWiring {
         }
     }
 
-    PlanGraph finish() {
+    public PlanGraph finish() {
         List<Task> tasks = graph.tasks();
         if (tasks.isEmpty()) {
             return graph.build(tieBreaker());

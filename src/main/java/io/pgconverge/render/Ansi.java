@@ -1,6 +1,6 @@
 package io.pgconverge.render;
 
-import io.pgconverge.plan.Action;
+import io.pgconverge.plan.task.Action;
 
 /** ANSI colours for a terminal, or none: the caller decides (NO_COLOR, a pipe). */
 final class Ansi {

@@ -1,7 +1,7 @@
 package io.pgconverge.render;
 
 import io.pgconverge.plan.Plan;
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Task;
 
 import java.util.HashMap;
 import java.util.List;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pgconverge.model.EngineException;
-import io.pgconverge.plan.Detail;
 import io.pgconverge.plan.Notice;
 import io.pgconverge.plan.Plan;
 import io.pgconverge.plan.PlanSummary;
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Detail;
+import io.pgconverge.plan.task.Task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -10,7 +10,7 @@ import io.pgconverge.facts.ServerFacts;
 import io.pgconverge.facts.UpstreamFacts;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
-import io.pgconverge.plan.SlotNames;
+import io.pgconverge.plan.slots.SlotNames;
 
 import java.util.List;
 import java.util.Optional;

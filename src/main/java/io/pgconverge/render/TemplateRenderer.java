@@ -3,7 +3,7 @@ package io.pgconverge.render;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import io.pgconverge.model.EngineException;
-import io.pgconverge.plan.FileRenderer;
+import io.pgconverge.plan.config.FileRenderer;
 
 import java.io.StringWriter;
 import java.nio.file.Files;

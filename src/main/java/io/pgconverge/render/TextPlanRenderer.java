@@ -1,10 +1,10 @@
 package io.pgconverge.render;
 
-import io.pgconverge.plan.Detail;
 import io.pgconverge.plan.Notice;
 import io.pgconverge.plan.Plan;
-import io.pgconverge.plan.RecordApplied;
-import io.pgconverge.plan.Task;
+import io.pgconverge.plan.task.Detail;
+import io.pgconverge.plan.task.RecordApplied;
+import io.pgconverge.plan.task.Task;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.pgconverge.render;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
-import io.pgconverge.plan.Detail;
+import io.pgconverge.plan.task.Detail;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.plan.config.ConfFile;
+import io.pgconverge.plan.config.ConfigPlanner;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

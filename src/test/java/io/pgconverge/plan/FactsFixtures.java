@@ -1,7 +1,5 @@
 package io.pgconverge.plan;
 
-import io.pgconverge.model.Sha256;
-import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.facts.DataDirFacts;
 import io.pgconverge.facts.FileFact;
@@ -20,11 +18,20 @@ import io.pgconverge.model.DesiredState;
 import io.pgconverge.model.HbaRule;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.PgLayout;
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
 import io.pgconverge.model.SecretRef;
 import io.pgconverge.model.ServiceManager;
+import io.pgconverge.model.Sha256;
+import io.pgconverge.plan.access.SaltSource;
+import io.pgconverge.plan.access.ScramSha256;
+import io.pgconverge.plan.config.ConfigPlanner;
+import io.pgconverge.plan.config.DesiredFiles;
+import io.pgconverge.plan.config.NodeFiles;
+import io.pgconverge.plan.config.ResolvedSecrets;
+import io.pgconverge.plan.slots.SlotNames;
 import io.pgconverge.render.TemplateRenderer;
 
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
+import io.pgconverge.plan.config.DesiredFiles;
 import io.pgconverge.render.GraphRenderer;
 import io.pgconverge.render.JsonPlanRenderer;
 import io.pgconverge.render.MarkdownPlanRenderer;

@@ -1,6 +1,10 @@
 package io.pgconverge.plan;
 
 import io.pgconverge.model.EngineException;
+import io.pgconverge.plan.task.Checkpoint;
+import io.pgconverge.plan.task.Reload;
+import io.pgconverge.plan.task.Start;
+import io.pgconverge.plan.task.Task;
 import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;

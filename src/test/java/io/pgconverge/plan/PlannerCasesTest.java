@@ -7,6 +7,15 @@ import io.pgconverge.facts.SlotFact;
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
+import io.pgconverge.plan.config.DesiredFiles;
+import io.pgconverge.plan.task.Action;
+import io.pgconverge.plan.task.BaseBackup;
+import io.pgconverge.plan.task.CreateSlot;
+import io.pgconverge.plan.task.DropSlot;
+import io.pgconverge.plan.task.EnsureDirectory;
+import io.pgconverge.plan.task.InitDb;
+import io.pgconverge.plan.task.Restart;
+import io.pgconverge.plan.task.WriteFile;
 import io.pgconverge.render.TemplateRenderer;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,11 @@
 package io.pgconverge.plan;
 
-import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.PgMajorVersion;
+import io.pgconverge.plan.config.DesiredFiles;
+import io.pgconverge.plan.config.NodeFiles;
 import io.pgconverge.render.TemplateRenderer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,6 +2,9 @@ package io.pgconverge.plan;
 
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
+import io.pgconverge.plan.config.DesiredFiles;
+import io.pgconverge.plan.task.Rewind;
+import io.pgconverge.plan.task.WriteFile;
 import io.pgconverge.render.TemplateRenderer;
 import io.pgconverge.render.TextPlanRenderer;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.pgconverge.plan;
 
 import io.pgconverge.facts.ScramVerifier;
 import io.pgconverge.model.Secret;
+import io.pgconverge.plan.access.ScramSha256;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;

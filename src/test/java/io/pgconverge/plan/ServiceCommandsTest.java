@@ -1,8 +1,9 @@
 package io.pgconverge.plan;
 
-import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.PgLayout;
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.ServiceManager;
+import io.pgconverge.plan.service.ServiceCommands;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

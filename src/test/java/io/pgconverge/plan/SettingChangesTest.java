@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.plan.config.SettingChanges;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,69 @@
+package io.pgconverge.plan.slots;
+
+import io.pgconverge.facts.SlotFact;
+import io.pgconverge.model.Cluster;
+import io.pgconverge.model.Host;
+import io.pgconverge.model.ReplicationSpec;
+import io.pgconverge.plan.Fate;
+import io.pgconverge.plan.NodeWork;
+import io.pgconverge.plan.task.DropSlot;
+import io.pgconverge.plan.task.Task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Slots on nodes that are (or become) standbys: a former primary keeps the slots its standbys streamed through
+ * (pg_rewind leaves them too), and on a standby they would retain WAL forever. A demoted or rejoining node's
+ * slots of the engine's naming are dropped once it runs as a standby (all the names its standbys used when its
+ * slots are unknown); a standby's inactive ones are dropped whenever found. Other slots are left alone.
+ */
+public final class StandbySlots {
+    private final Cluster cluster;
+
+    public StandbySlots(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public List<Task> drops(NodeWork w) {
+        Optional<ReplicationSpec> spec = cluster.desired().replication();
+        if (spec.isEmpty() || w.node.desiredPrimary()) {
+            return List.of();
+        }
+        boolean turning = w.fate == Fate.DEMOTE || w.fate == Fate.REJOIN;
+        Set<String> names = new TreeSet<>();
+        if (turning && (w.fate == Fate.REJOIN || w.node.server().isEmpty())) {
+            cluster.members().stream().filter(h -> !h.name().equals(w.name()))
+                    .map(h -> SlotNames.of(spec.get(), h)).forEach(names::add);
+        }
+        boolean keep = w.fate == Fate.KEEP && w.node.inRecovery();
+        for (SlotFact slot : w.node.server().map(s -> s.slots()).orElse(List.of())) {
+            if (slot.type().equals("physical") && engineMade(spec.get(), slot.name())
+                    && (turning || keep && !slot.active())) {
+                names.add(slot.name());
+            }
+        }
+        List<Task> tasks = new ArrayList<>();
+        String reason = turning ? "a former primary keeps the slots its standbys used; as a standby it would retain "
+                + "WAL for them forever" : "a standby needs no slot of the engine's naming; it would retain WAL forever";
+        for (String name : names) {
+            tasks.add(new DropSlot(w.name() + "/slot/" + name, w.name(), name, reason));
+        }
+        return tasks;
+    }
+
+    private boolean engineMade(ReplicationSpec spec, String slot) {
+        if (SlotNames.looksEngineMade(slot)) {
+            return true;
+        }
+        for (Host h : cluster.members()) {
+            if (SlotNames.of(spec, h).equals(slot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
