@@ -51,7 +51,9 @@ public final class ClusterLoader {
         for (Path playbook : playbooks) {
             read(() -> YamlReader.read(playbook, PLAYBOOK_CONTENTS), problems).ifPresent(d -> documents.put(playbook, d));
         }
-        Optional<InventoryFile> file = read(() -> InventoryLoader.read(inventory), problems);
+        VarsDirectories varsDirs = playbooks.isEmpty() ? VarsDirectories.none()
+                : VarsDirectories.of(inventory, playbooks.get(0));
+        Optional<InventoryFile> file = read(() -> InventoryLoader.read(inventory, varsDirs), problems);
         List<ExtraVars.Assignment> assignments = ExtraVars.parse(extraVars, problems);
         List<Cluster> clusters = new ArrayList<>();
         for (YamlDocument document : documents.values()) {

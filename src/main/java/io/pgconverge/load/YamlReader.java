@@ -36,7 +36,7 @@ final class YamlReader {
      */
     static YamlDocument read(Path path, String contents) {
         String file = path.toString();
-        String text = TextDecoder.decode(file, bytes(path, file));
+        String text = text(path);
         Node root = compose(file, text);
         if (root == null) {
             throw new InputException(new Diagnostic(Mark.of(file), "the file is empty; expected a mapping of " + contents));
@@ -52,10 +52,15 @@ final class YamlReader {
         return new YamlDocument(mapping, locator);
     }
 
+    /** The file's text, decoded; one clear error when it cannot be read. */
+    static String text(Path path) {
+        return TextDecoder.decode(path.toString(), bytes(path, path.toString()));
+    }
+
     private static byte[] bytes(Path path, String file) {
         try {
             if (Files.isDirectory(path)) {
-                throw fail(file, "is a directory, not a YAML file");
+                throw fail(file, "is a directory, not a file");
             }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
