@@ -3,6 +3,8 @@ package io.pgconverge.cli;
 import io.pgconverge.load.ClusterLoader;
 import io.pgconverge.load.HostResolver;
 import io.pgconverge.load.SecretResolver;
+import io.pgconverge.load.VaultKeys;
+import io.pgconverge.load.VaultPasswordFile;
 import io.pgconverge.model.Cluster;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +28,17 @@ public final class ClusterOptions {
     @Option(names = {"-e", "--extra-vars"}, paramLabel = "KEY=VALUE",
             description = "Override a playbook key, e.g. -e primary=node2 or -e settings.work_mem=64MB.")
     List<String> extraVars = new ArrayList<>();
+
+    private SecretResolver secrets;
+
+    @Option(names = "--vault-password-file", paramLabel = "[ID@]FILE",
+            description = "Opens ansible-vault values and files; an executable FILE is run and prints the password."
+                    + " Repeatable. Default: $ANSIBLE_VAULT_PASSWORD_FILE.")
+    List<String> vaultPasswordFiles = new ArrayList<>();
+
+    @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"},
+            description = "Ask for the vault password on the terminal.")
+    boolean askVaultPass;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -54,7 +67,28 @@ public final class ClusterOptions {
      * @throws io.pgconverge.model.InputException with every problem found; nothing has been contacted
      */
     public Cluster loadCluster() {
-        SecretResolver secrets = new SecretResolver(environment(), Path.of(System.getProperty("user.home")));
-        return new ClusterLoader(HostResolver.forOperator(), secrets).load(playbook, inventory, extraVars);
+        return new ClusterLoader(HostResolver.forOperator(), secrets()).load(playbook, inventory, extraVars);
+    }
+
+    /** What resolves the playbook's secrets: the environment, the operator's files and the vault passwords. */
+    public SecretResolver secrets() {
+        if (secrets == null) {
+            secrets = new SecretResolver(environment(), Path.of(System.getProperty("user.home")), vaultKeys());
+        }
+        return secrets;
+    }
+
+    private VaultKeys vaultKeys() {
+        List<VaultKeys.Key> keys = new ArrayList<>();
+        List<String> files = new ArrayList<>(vaultPasswordFiles);
+        String fromEnv = environment().get("ANSIBLE_VAULT_PASSWORD_FILE");
+        if (files.isEmpty() && fromEnv != null && !fromEnv.isBlank()) {
+            files.add(fromEnv);
+        }
+        files.forEach(f -> keys.add(VaultPasswordFile.read(f)));
+        if (askVaultPass) {
+            keys.add(new VaultKeys.Key("default", Terminal.askSecret("Vault password: ")));
+        }
+        return new VaultKeys(keys);
     }
 }

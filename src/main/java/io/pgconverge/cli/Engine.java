@@ -40,12 +40,11 @@ final class Engine {
 
     /** Loads and validates the cluster of the command's options and resolves the secrets it references. */
     static Engine load(ClusterOptions options) {
-        return of(options.loadCluster(), options.environment());
+        return of(options.loadCluster(), options.secrets());
     }
 
-    /** Resolves every secret the playbook references, {@code env:} ones from {@code environment}. */
-    static Engine of(Cluster cluster, Map<String, String> environment) {
-        SecretResolver resolver = new SecretResolver(environment, Path.of(System.getProperty("user.home")));
+    /** Resolves every secret the playbook references. */
+    static Engine of(Cluster cluster, SecretResolver resolver) {
         Map<SecretRef, Secret> values = new LinkedHashMap<>();
         List<RoleSpec> roles = cluster.desired().roles();
         for (int i = 0; i < roles.size(); i++) {

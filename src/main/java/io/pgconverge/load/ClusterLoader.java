@@ -24,10 +24,12 @@ public final class ClusterLoader {
 
     private final HostResolver hosts;
     private final Validator validator;
+    private final VaultKeys vault;
 
     public ClusterLoader(HostResolver hosts, SecretResolver secrets) {
         this.hosts = hosts;
         this.validator = new Validator(secrets);
+        this.vault = secrets.vault();
     }
 
     /** For the operator running the command: their user name, home directory and environment. */
@@ -52,7 +54,7 @@ public final class ClusterLoader {
             read(() -> YamlReader.read(playbook, PLAYBOOK_CONTENTS), problems).ifPresent(d -> documents.put(playbook, d));
         }
         VarsDirectories varsDirs = playbooks.isEmpty() ? VarsDirectories.none()
-                : VarsDirectories.of(inventory, playbooks.get(0));
+                : VarsDirectories.of(inventory, playbooks.get(0)).opening(vault);
         Optional<InventoryFile> file = read(() -> InventoryLoader.read(inventory, varsDirs), problems);
         List<ExtraVars.Assignment> assignments = ExtraVars.parse(extraVars, problems);
         List<Cluster> clusters = new ArrayList<>();

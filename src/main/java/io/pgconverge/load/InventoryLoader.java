@@ -50,7 +50,8 @@ public final class InventoryLoader {
         InventoryDrafts drafts = new InventoryDrafts();
         String source;
         if (isYaml(path)) {
-            YamlDocument document = YamlReader.read(path, "inventory groups (such as all)");
+            YamlDocument document = YamlReader.parse(path.toString(), directories.text(path),
+                    "inventory groups (such as all)");
             source = document.file();
             InventoryLoader loader = new InventoryLoader(document.locator(), problems, drafts);
             for (NodeTuple tuple : MappingEntries.of(document.root())) {
@@ -59,7 +60,7 @@ public final class InventoryLoader {
             }
         } else {
             source = path.toString();
-            IniInventoryReader.read(source, YamlReader.text(path), drafts, problems);
+            IniInventoryReader.read(source, directories.text(path), drafts, problems);
         }
         drafts.adoptOrphans();
         problems.throwIfAny();

@@ -23,13 +23,27 @@ import java.util.stream.Stream;
 public final class VarsDirectories {
     private static final List<String> EXTENSIONS = List.of("", ".yml", ".yaml", ".json");
     private final List<Path> dirs;
+    private final VaultKeys vault;
 
-    private VarsDirectories(List<Path> dirs) {
+    private VarsDirectories(List<Path> dirs, VaultKeys vault) {
         this.dirs = List.copyOf(dirs);
+        this.vault = vault;
     }
 
     public static VarsDirectories none() {
-        return new VarsDirectories(List.of());
+        return new VarsDirectories(List.of(), VaultKeys.none());
+    }
+
+    /** The same folders; files encrypted whole by ansible-vault are opened with these passwords. */
+    public VarsDirectories opening(VaultKeys keys) {
+        return new VarsDirectories(dirs, keys);
+    }
+
+    /** The file's text, opened in memory when ansible-vault encrypted it whole. */
+    String text(Path file) {
+        String text = YamlReader.text(file);
+        return AnsibleVault.isEncrypted(text) ? vault.open(text, io.pgconverge.model.Mark.of(file.toString()),
+                file.toString()) : text;
     }
 
     /** The inventory's folder, then the playbook's when it is another one. */
@@ -40,7 +54,7 @@ public final class VarsDirectories {
         if (!dirs.contains(other)) {
             dirs.add(other);
         }
-        return new VarsDirectories(dirs);
+        return new VarsDirectories(dirs, VaultKeys.none());
     }
 
     private static Path folder(Path file) {
@@ -58,7 +72,7 @@ public final class VarsDirectories {
         return new VarsLayers(groupLayers, hostLayers);
     }
 
-    private static Map<String, Map<String, Var>> layer(Path folder, Collection<String> names, Diagnostics problems) {
+    private Map<String, Map<String, Var>> layer(Path folder, Collection<String> names, Diagnostics problems) {
         Map<String, Map<String, Var>> layer = new LinkedHashMap<>();
         if (!Files.isDirectory(folder)) {
             return layer;
@@ -101,10 +115,10 @@ public final class VarsDirectories {
                 || !n.contains("."));
     }
 
-    private static void readInto(Path file, Map<String, Var> vars, Diagnostics problems) {
+    private void readInto(Path file, Map<String, Var> vars, Diagnostics problems) {
         YamlDocument document;
         try {
-            document = YamlReader.read(file, "variables");
+            document = YamlReader.parse(file.toString(), text(file), "variables");
         } catch (InputException e) {
             problems.addAll(e.diagnostics());
             return;

@@ -35,8 +35,11 @@ final class YamlReader {
      * @throws InputException with the file's problems; nothing of the file is usable then
      */
     static YamlDocument read(Path path, String contents) {
-        String file = path.toString();
-        String text = text(path);
+        return parse(path.toString(), text(path), contents);
+    }
+
+    /** As {@link #read(Path, String)}, for text already in memory (a file opened from ansible-vault). */
+    static YamlDocument parse(String file, String text, String contents) {
         Node root = compose(file, text);
         if (root == null) {
             throw new InputException(new Diagnostic(Mark.of(file), "the file is empty; expected a mapping of " + contents));
