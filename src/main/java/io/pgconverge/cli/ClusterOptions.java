@@ -2,6 +2,7 @@ package io.pgconverge.cli;
 
 import io.pgconverge.load.ClusterLoader;
 import io.pgconverge.load.HostResolver;
+import io.pgconverge.load.HostSelector;
 import io.pgconverge.load.SecretResolver;
 import io.pgconverge.load.VaultKeys;
 import io.pgconverge.load.VaultPasswordFile;
@@ -68,6 +69,11 @@ public final class ClusterOptions {
      */
     public Cluster loadCluster() {
         return new ClusterLoader(HostResolver.forOperator(), secrets()).load(playbook, inventory, extraVars);
+    }
+
+    /** Selects hosts of the cluster by Ansible's patterns, groups of the inventory included. */
+    public HostSelector selector(Cluster cluster) {
+        return new ClusterLoader(HostResolver.forOperator(), secrets()).selector(playbook, inventory, cluster);
     }
 
     /** What resolves the playbook's secrets: the environment, the operator's files and the vault passwords. */

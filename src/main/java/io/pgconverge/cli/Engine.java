@@ -10,6 +10,7 @@ import io.pgconverge.model.Secret;
 import io.pgconverge.model.SecretRef;
 import io.pgconverge.plan.Plan;
 import io.pgconverge.plan.PlanOptions;
+import io.pgconverge.plan.PlanLimit;
 import io.pgconverge.plan.Planner;
 import io.pgconverge.plan.access.SaltSource;
 import io.pgconverge.plan.config.ResolvedSecrets;
@@ -82,6 +83,28 @@ final class Engine {
     /** Facts read through the given shells (an apply's own, so that it connects to each node once). */
     ClusterFacts gather(GatherOptions options, ShellOpener opener) {
         return new FactGatherer(opener, sessions(), options).gather(cluster);
+    }
+
+    /** This engine with only the hosts a {@code --limit} selects (facts and status of part of a cluster). */
+    Engine only(Optional<String> limit, ClusterOptions options) {
+        if (limit.isEmpty()) {
+            return this;
+        }
+        List<String> hosts = options.selector(cluster).select(limit.get());
+        return new Engine(new Cluster(cluster.desired(), cluster.members().stream()
+                .filter(h -> hosts.contains(h.name())).toList()), secrets);
+    }
+
+    /**
+     * The plan cut down to the hosts a {@code --limit} selects.
+     *
+     * @throws io.pgconverge.model.InputException when the limit matches nothing
+     */
+    Plan limited(Plan plan, Optional<String> limit, ClusterOptions options) {
+        if (limit.isEmpty()) {
+            return plan;
+        }
+        return PlanLimit.apply(plan, options.selector(cluster).select(limit.get()));
     }
 
     Plan plan(ClusterFacts facts, Optional<Path> templates, PlanOptions options) {

@@ -71,6 +71,12 @@ public final class ClusterLoader {
         return clusters;
     }
 
+    /** Selects among the cluster's hosts by Ansible's patterns, the inventory's groups included. */
+    public HostSelector selector(Path playbook, Path inventory, Cluster cluster) {
+        InventoryFile file = InventoryLoader.read(inventory, VarsDirectories.of(inventory, playbook).opening(vault));
+        return new HostSelector(cluster.members().stream().map(Host::name).toList(), file.groups());
+    }
+
     private List<Host> members(DesiredState desired, InventoryFile file, Diagnostics problems) {
         Optional<Group> group = Validator.group(desired, file, problems);
         if (group.isEmpty()) {
