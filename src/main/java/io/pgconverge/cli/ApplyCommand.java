@@ -56,6 +56,9 @@ public final class ApplyCommand implements Callable<Integer> {
     @Mixin
     LimitMixin limitOption;
 
+    @Mixin
+    VaultMixin vault;
+
     @Spec
     CommandSpec spec;
 
@@ -105,6 +108,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     private ClusterOptions options(Optional<PlanFile> saved) {
         ClusterOptions options = new ClusterOptions();
+        options.vault = vault;
         if (saved.isPresent()) {
             if (playbook != null || inventory != null || !extraVars.isEmpty()) {
                 throw new EngineException("apply --plan takes no playbook, inventory or -e: the saved plan names them.");

@@ -4,9 +4,8 @@ import io.pgconverge.load.ClusterLoader;
 import io.pgconverge.load.HostResolver;
 import io.pgconverge.load.HostSelector;
 import io.pgconverge.load.SecretResolver;
-import io.pgconverge.load.VaultKeys;
-import io.pgconverge.load.VaultPasswordFile;
 import io.pgconverge.model.Cluster;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,14 +31,8 @@ public final class ClusterOptions {
 
     private SecretResolver secrets;
 
-    @Option(names = "--vault-password-file", paramLabel = "[ID@]FILE",
-            description = "Opens ansible-vault values and files; an executable FILE is run and prints the password."
-                    + " Repeatable. Default: $ANSIBLE_VAULT_PASSWORD_FILE.")
-    List<String> vaultPasswordFiles = new ArrayList<>();
-
-    @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"},
-            description = "Ask for the vault password on the terminal.")
-    boolean askVaultPass;
+    @Mixin
+    VaultMixin vault = new VaultMixin();
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -79,22 +72,9 @@ public final class ClusterOptions {
     /** What resolves the playbook's secrets: the environment, the operator's files and the vault passwords. */
     public SecretResolver secrets() {
         if (secrets == null) {
-            secrets = new SecretResolver(environment(), Path.of(System.getProperty("user.home")), vaultKeys());
+            secrets = new SecretResolver(environment(), Path.of(System.getProperty("user.home")),
+                    vault.keys(environment()));
         }
         return secrets;
-    }
-
-    private VaultKeys vaultKeys() {
-        List<VaultKeys.Key> keys = new ArrayList<>();
-        List<String> files = new ArrayList<>(vaultPasswordFiles);
-        String fromEnv = environment().get("ANSIBLE_VAULT_PASSWORD_FILE");
-        if (files.isEmpty() && fromEnv != null && !fromEnv.isBlank()) {
-            files.add(fromEnv);
-        }
-        files.forEach(f -> keys.add(VaultPasswordFile.read(f)));
-        if (askVaultPass) {
-            keys.add(new VaultKeys.Key("default", Terminal.askSecret("Vault password: ")));
-        }
-        return new VaultKeys(keys);
     }
 }
