@@ -113,7 +113,7 @@ public final class Planner {
             return List.of();
         }
         Map<String, RoleFact> existing = fate == Fate.INIT_DB
-                ? Map.of(primary.host().user(), RolePlanner.bootstrapSuperuser(primary.host().user()))
+                ? Map.of(primary.host().serverUser(), RolePlanner.bootstrapSuperuser(primary.host().serverUser()))
                 : primary.server().orElseThrow().roles();
         return new RolePlanner(secrets, salts).plan(primary.name(), cluster.desired().roles(), existing);
     }

@@ -176,7 +176,7 @@ public final class ConfigPlanner {
             return Optional.empty();
         }
         var dir = node.facts().file(archive.get().dir());
-        String owner = node.host().user();
+        String owner = node.host().serverUser();
         boolean ownerOk = dir.owner().equals(owner);
         boolean modeOk = modeIs(dir.mode(), 0700);
         if (dir.exists() && ownerOk && modeOk) {

@@ -96,7 +96,7 @@ public final class TakeoverTasks {
 
     private void rewind(NodeWork w, NodeWork primary) {
         Host source = primary.node.host();
-        String superuser = source.user();
+        String superuser = source.serverUser();
         Secret password = cluster.desired().roles().stream().filter(r -> r.name().equals(superuser)).findFirst()
                 .flatMap(RoleSpec::password).map(secrets::get).orElse(new Secret(""));
         var pg = w.node.host().pg();
