@@ -124,7 +124,7 @@ public final class Planner {
         String name = node.name();
         if (w.fate == Fate.INIT_DB) {
             w.rebuild = Optional.of(new InitDb(name + "/initdb", name, node.host().pg().dataDir(),
-                    node.host().pg().binDir(), node.version(), topology.reason(name)));
+                    node.host().pg().binDir(), node.version(), topology.reason(name), node.host().serverUser()));
         } else if (w.fate == Fate.REBUILD) {
             if (node.running()) {
                 w.stop = Optional.of(new Stop(name + "/stop", name, node.service().stop(),
@@ -138,7 +138,8 @@ public final class Planner {
                     primary.address(), primary.pg().port(), cluster.desired().replication().orElseThrow().user(),
                     slot.slot(), slot.create(), node.host().pg().dataDir(), node.dataDirExists(), paths.stagingDir(),
                     paths.asidePrefix(), node.host().pg().binDir(), node.version(),
-                    node.host().pg().configDir() + "/pgconverge-basebackup.pgpass", password, topology.reason(name)));
+                    node.host().pg().configDir() + "/pgconverge-basebackup.pgpass", password, topology.reason(name),
+                    node.host().serverUser()));
         }
     }
 

@@ -102,7 +102,8 @@ public final class TakeoverTasks {
         var pg = w.node.host().pg();
         w.rebuild = Optional.of(new Rewind(w.name() + "/rewind", w.name(), primary.name(), source.address(),
                 source.pg().port(), superuser, pg.dataDir(), pg.binDir(), w.node.paths().postgresqlConf(),
-                pg.configDir() + "/pgconverge-rewind.pgpass", password, topology.reason(w.name())));
+                pg.configDir() + "/pgconverge-rewind.pgpass", password, topology.reason(w.name()),
+                w.node.host().serverUser()));
         autoConfAfterRewind(w, primary).ifPresent(w.writes::add);
     }
 
