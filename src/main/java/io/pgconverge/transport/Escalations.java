@@ -20,7 +20,7 @@ public final class Escalations {
     private final Map<RunAs, String> targets = new EnumMap<>(RunAs.class);
     private final Switcher switcher;
     private final Map<RunAs, Escalation> established = new EnumMap<>(RunAs.class);
-    private final Map<RunAs, TransportException> refused = new EnumMap<>(RunAs.class);
+    private final Map<RunAs, EscalationRefused> refused = new EnumMap<>(RunAs.class);
 
     /** How the login user becomes another one. */
     @FunctionalInterface
@@ -81,7 +81,7 @@ public final class Escalations {
             Escalation e = target.equals(login) ? new NoEscalation(target) : switcher.to(target, channel);
             established.put(who, e);
             return e;
-        } catch (TransportException e) {
+        } catch (EscalationRefused e) {
             refused.put(who, e);
             throw e;
         }
@@ -94,7 +94,7 @@ public final class Escalations {
 
     private static Escalation runuser(String host, String login, String target) {
         if (!"root".equals(login)) {
-            throw new TransportException(host + ": cannot run commands as " + target + " from " + login
+            throw new EscalationRefused(host + ": cannot run commands as " + target + " from " + login
                     + " with a local connection; run as root or as " + target + ", or set ansible_become");
         }
         return new RunuserEscalation(target);
@@ -102,7 +102,7 @@ public final class Escalations {
 
     private static Escalation su(String host, String login, String target) {
         if (!"root".equals(login)) {
-            throw new TransportException(host + ": ansible_become_method su from " + login + " is not supported:"
+            throw new EscalationRefused(host + ": ansible_become_method su from " + login + " is not supported:"
                     + " su reads its password from a terminal only; use ansible_become_method: sudo");
         }
         return new SuEscalation(target);

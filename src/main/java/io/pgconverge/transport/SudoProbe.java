@@ -36,7 +36,7 @@ final class SudoProbe {
             throw refused(plain, r);
         }
         if (password.isEmpty()) {
-            throw new TransportException(host + ": " + plain.commandLine() + " as " + login
+            throw new EscalationRefused(host + ": " + plain.commandLine() + " as " + login
                     + " was refused: sudo asks for a password; set ansible_become_password to a secret reference"
                     + " ({ env: NAME } or { file: PATH }) or give " + login + " NOPASSWD rights");
         }
@@ -66,7 +66,7 @@ final class SudoProbe {
         } else {
             cause = "exit status " + r.exitCode() + ": " + firstLine(r.stderr());
         }
-        return new TransportException(host + ": " + sudo.commandLine() + " as " + login + " was refused: " + cause);
+        return new EscalationRefused(host + ": " + sudo.commandLine() + " as " + login + " was refused: " + cause);
     }
 
     private static String firstLine(String text) {
