@@ -33,10 +33,12 @@ final class Engine {
 
     private final Cluster cluster;
     private final ResolvedSecrets secrets;
+    private final BecomePasswords becomePasswords;
 
-    private Engine(Cluster cluster, ResolvedSecrets secrets) {
+    private Engine(Cluster cluster, ResolvedSecrets secrets, BecomePasswords becomePasswords) {
         this.cluster = cluster;
         this.secrets = secrets;
+        this.becomePasswords = becomePasswords;
     }
 
     /** Loads and validates the cluster of the command's options and resolves the secrets it references. */
@@ -54,7 +56,7 @@ final class Engine {
                 values.put(ref.get(), resolver.resolve(ref.get(), cluster.desired().markOf("roles[" + i + "].password")));
             }
         }
-        return new Engine(cluster, new ResolvedSecrets(values));
+        return new Engine(cluster, new ResolvedSecrets(values), BecomePasswords.resolve(cluster.members(), resolver));
     }
 
     Cluster cluster() {
@@ -65,8 +67,9 @@ final class Engine {
         return secrets;
     }
 
+    /** Shells through each host's privilege escalation, with its become password when it has one. */
     ShellOpener shells() {
-        return RemoteShells::open;
+        return (host, timeout) -> RemoteShells.open(host, timeout, becomePasswords.of(host.name()));
     }
 
     /** psql over the node's shell as its OS user; the admin role's password in a passfile where peer is refused. */

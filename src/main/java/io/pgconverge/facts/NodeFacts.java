@@ -13,14 +13,31 @@ import java.util.Optional;
  * @param server  SQL facts; empty when the server is down or no session could be opened
  * @param serverError why no SQL facts could be read although the server runs
  * @param installedVersion {@code postgres --version} of binDir, e.g. "15.18"; empty without binaries
+ * @param platform how the engine reaches the node (become) and its distribution's PostgreSQL tools
  */
 public record NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
                         Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
                         Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
                         Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                        String address, Optional<String> installedVersion) {
+                        String address, Optional<String> installedVersion, PlatformFacts platform) {
     public NodeFacts {
         files = Map.copyOf(files);
+    }
+
+    /** Without platform facts (left unknown). */
+    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
+                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
+                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
+                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
+                     String address, Optional<String> installedVersion) {
+        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
+                lastApplied, address, installedVersion, PlatformFacts.unknown());
+    }
+
+    /** The same facts with these platform facts. */
+    public NodeFacts withPlatform(PlatformFacts platform) {
+        return new NodeFacts(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server,
+                serverError, lastApplied, address, installedVersion, platform);
     }
 
     /** Without address and installed version (both left empty). */

@@ -27,6 +27,7 @@ public final class OsFactsScript {
         s.append(FUNCTIONS);
         s.append("echo '").append(HEADER).append("'\n");
         s.append(SYSTEM);
+        s.append(PlatformReport.SCRIPT);
         s.append(DATA_DIR);
         s.append(HBA_FILE);
         for (ManagedFile f : files()) {

@@ -15,6 +15,7 @@ import io.pgconverge.plan.config.DesiredFiles;
 import io.pgconverge.plan.config.FileRenderer;
 import io.pgconverge.plan.config.NodeConfig;
 import io.pgconverge.plan.config.ResolvedSecrets;
+import io.pgconverge.plan.service.ServiceChecks;
 import io.pgconverge.plan.service.ServiceCommands;
 import io.pgconverge.plan.slots.SlotPlan;
 import io.pgconverge.plan.slots.SlotPlanner;
@@ -62,7 +63,8 @@ public final class Planner {
         List<NodeContext> standbys = nodes.stream().filter(n -> !n.desiredPrimary()).toList();
         Topology topology = new TopologyPlanner(cluster, options).decide(primary, standbys);
         List<Notice> warnings = new ArrayList<>(topology.warnings());
-        List<Notice> refusals = new ArrayList<>(topology.refusals());
+        List<Notice> refusals = new ArrayList<>(ServiceChecks.refusals(nodes));
+        refusals.addAll(topology.refusals());
         DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer);
         ConfigPlanner configPlanner = new ConfigPlanner(cluster);
         Map<String, NodeWork> work = new LinkedHashMap<>();
@@ -113,7 +115,7 @@ public final class Planner {
             return List.of();
         }
         Map<String, RoleFact> existing = fate == Fate.INIT_DB
-                ? Map.of(primary.host().user(), RolePlanner.bootstrapSuperuser(primary.host().user()))
+                ? Map.of(primary.host().serverUser(), RolePlanner.bootstrapSuperuser(primary.host().serverUser()))
                 : primary.server().orElseThrow().roles();
         return new RolePlanner(secrets, salts).plan(primary.name(), cluster.desired().roles(), existing);
     }
@@ -124,7 +126,7 @@ public final class Planner {
         String name = node.name();
         if (w.fate == Fate.INIT_DB) {
             w.rebuild = Optional.of(new InitDb(name + "/initdb", name, node.host().pg().dataDir(),
-                    node.host().pg().binDir(), node.version(), topology.reason(name)));
+                    node.host().pg().binDir(), node.version(), topology.reason(name), node.host().serverUser()));
         } else if (w.fate == Fate.REBUILD) {
             if (node.running()) {
                 w.stop = Optional.of(new Stop(name + "/stop", name, node.service().stop(),
@@ -138,7 +140,8 @@ public final class Planner {
                     primary.address(), primary.pg().port(), cluster.desired().replication().orElseThrow().user(),
                     slot.slot(), slot.create(), node.host().pg().dataDir(), node.dataDirExists(), paths.stagingDir(),
                     paths.asidePrefix(), node.host().pg().binDir(), node.version(),
-                    node.host().pg().configDir() + "/pgconverge-basebackup.pgpass", password, topology.reason(name)));
+                    node.host().pg().configDir() + "/pgconverge-basebackup.pgpass", password, topology.reason(name),
+                    node.host().serverUser()));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class CliProcess {
     public static final Path JAR = Path.of("target/pgconverge.jar");
     private final Map<String, String> env = new HashMap<>();
+    private String osUser = "";
 
     public record Result(int exitCode, String out, String err) {
         public String all() {
@@ -37,6 +38,12 @@ public final class CliProcess {
         return this;
     }
 
+    /** Runs the CLI as another OS user of this machine (through runuser; the tests run as root for that). */
+    public CliProcess as(String user) {
+        this.osUser = user;
+        return this;
+    }
+
     public String secret(String name) {
         return env.get(name);
     }
@@ -50,7 +57,11 @@ public final class CliProcess {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after mvn package");
         }
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>();
+        if (!osUser.isEmpty()) {
+            command.addAll(List.of("runuser", "-u", osUser, "--")); // keeps the environment: secrets stay off the command line
+        }
+        command.addAll(List.of("java", "-jar", JAR.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);

@@ -176,7 +176,7 @@ public final class ConfigPlanner {
             return Optional.empty();
         }
         var dir = node.facts().file(archive.get().dir());
-        String owner = node.host().user();
+        String owner = node.host().serverUser();
         boolean ownerOk = dir.owner().equals(owner);
         boolean modeOk = modeIs(dir.mode(), 0700);
         if (dir.exists() && ownerOk && modeOk) {
@@ -185,7 +185,7 @@ public final class ConfigPlanner {
         return Optional.of(new EnsureDirectory(node.name() + "/archive-dir", node.name(), archive.get().dir(), owner,
                 "0700", dir.exists(), dir.exists() && !ownerOk, dir.exists()
                 ? "the WAL archive must be owned by " + owner + " with mode 0700"
-                : "archive_command copies WAL segments into it"));
+                : "archive_command copies WAL segments into it", owner));
     }
 
     /** An unknown (empty) mode is taken as right: the facts did not say otherwise. */
