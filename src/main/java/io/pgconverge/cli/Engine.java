@@ -95,7 +95,7 @@ final class Engine {
         }
         List<String> hosts = options.selector(cluster).select(limit.get());
         return new Engine(new Cluster(cluster.desired(), cluster.members().stream()
-                .filter(h -> hosts.contains(h.name())).toList()), secrets);
+                .filter(h -> hosts.contains(h.name())).toList()), secrets, becomePasswords);
     }
 
     /**

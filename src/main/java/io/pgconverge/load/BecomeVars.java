@@ -19,7 +19,8 @@ import java.util.Set;
 final class BecomeVars {
     private static final Set<String> BOOLEANS = Set.of("y", "yes", "true", "on", "n", "no", "false", "off");
     private static final String PASSWORD = "ansible_become_password";
-    private static final String EXAMPLE = "{ env: PGC_BECOME_PASSWORD } or { file: ~/.pgconverge/become.pw }";
+    private static final String EXAMPLE = "{ env: PGC_BECOME_PASSWORD }, { file: ~/.pgconverge/become.pw } or an"
+            + " ansible-vault value (!vault |)";
 
     private final Map<String, Var> vars;
     private final HostVars text;
@@ -54,6 +55,10 @@ final class BecomeVars {
         Var var = vars.getOrDefault(PASSWORD, vars.get("ansible_sudo_pass"));
         if (var == null || var.isNull()) {
             return Optional.empty();
+        }
+        Optional<SecretRef> vault = SecretRefReader.vault(var.node());
+        if (vault.isPresent()) {
+            return Optional.of(new Become.Password(vault.get(), var.mark()));
         }
         if (!(var.node() instanceof MappingNode mapping)) {
             String problem = var.text().isPresent()

@@ -104,9 +104,11 @@ class BecomeVarsTest {
                 file + ":3:30: ansible_become must be true or false, found 'maybe'",
                 file + ":3:60: ansible_become_method must be one of sudo, su, found 'runas'",
                 file + ":4:61: ansible_become_password is a literal password, which an inventory must not hold;"
-                        + " write a reference instead: { env: PGC_BECOME_PASSWORD } or { file: ~/.pgconverge/become.pw }",
+                        + " write a reference instead: { env: PGC_BECOME_PASSWORD }, { file: ~/.pgconverge/become.pw } or an"
+                        + " ansible-vault value (!vault |)",
                 file + ":5:61: ansible_become_password needs exactly one of env (an environment variable's name) or"
-                        + " file (a path); write { env: PGC_BECOME_PASSWORD } or { file: ~/.pgconverge/become.pw }"),
+                        + " file (a path); write { env: PGC_BECOME_PASSWORD }, { file: ~/.pgconverge/become.pw } or an"
+                        + " ansible-vault value (!vault |)"),
                 problems);
         assertFalse(String.join("\n", problems).contains("hunter2"));
     }
