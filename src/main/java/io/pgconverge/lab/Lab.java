@@ -66,6 +66,7 @@ public final class Lab {
     }
 
     public LabReport up(LabSettings wanted) {
+        new LabLayout(dir, wanted);
         requireRoot();
         LabFiles.prepareLabDir(dir);
         try (LabLock lock = lock()) {

@@ -93,7 +93,7 @@ class FailoverIT {
         sql.query("node2", "INSERT INTO it_rows SELECT g, 'after rejoin' FROM generate_series(2001, 3000) g");
         sql.await("node1", "SELECT count(*) FROM it_rows", "3000"::equals, REPLAY);
         assertEquals("0", sql.query("node1", "SELECT count(*) FROM pg_replication_slots"));
-        Path data = sql.node("node1").dataDir();
+        Path data = sql.node("node1").onHost(sql.node("node1").dataDir());
         try (Stream<Path> siblings = Files.list(data.getParent())) {
             assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith(data.getFileName()
                     + ".old-")).toList(), "node1's data directory was rewound, not copied");

@@ -73,7 +73,7 @@ class ReplicationIT {
     @Order(3)
     void replacedDataDirectoriesAreMovedAsideNotDeleted() throws IOException {
         for (String standby : List.of("node2", "node3")) {
-            Path data = sql.node(standby).dataDir();
+            Path data = sql.node(standby).onHost(sql.node(standby).dataDir());
             try (Stream<Path> siblings = Files.list(data.getParent())) {
                 List<Path> aside = siblings.filter(p -> p.getFileName().toString().startsWith(data.getFileName()
                         + ".old-")).toList();
@@ -128,13 +128,10 @@ class ReplicationIT {
     }
 
     private void stop(String node) {
-        var n = sql.node(node);
-        sql.shell(lab.pg().binDir() + "/pg_ctl -D " + n.dataDir() + " -w stop -m fast\n");
+        sql.rootShell(node, "pg_ctlcluster --mode fast " + lab.pgVersion() + " main stop\n");
     }
 
     private void start(String node) {
-        var n = sql.node(node);
-        sql.shell(lab.pg().binDir() + "/pg_ctl -D " + n.dataDir() + " -o '-c config_file=" + n.configFile() + "' -l "
-                + n.confDir().resolve("postgresql.log") + " -w start\n");
+        sql.rootShell(node, "pg_ctlcluster " + lab.pgVersion() + " main start\n");
     }
 }
