@@ -38,11 +38,17 @@ final class NodeServices {
     }
 
     long startPostgres(LabNode node) {
+        awaitNoPostgresLeft(node);
         String v = Integer.toString(node.pgVersion());
         runner.require(NodeCommands.inNode(node, List.of("pg_ctlcluster", v, "main", "start")), "", START_TIMEOUT,
                 node.name() + ": pg_ctlcluster " + v + " main start");
         return await(() -> postmasterPid(node), node.name() + ": PostgreSQL did not start; see "
                 + node.onHost(node.logFile()));
+    }
+
+    /** After a crash, the postmaster's processes (and the postmaster as a zombie) linger a moment: wait for them. */
+    private void awaitNoPostgresLeft(LabNode node) {
+        procs.awaitNoneLeft(node.root(), "postgres", node.onHost(node.pidFile()), 15_000);
     }
 
     void stopPostgres(LabNode node) {
