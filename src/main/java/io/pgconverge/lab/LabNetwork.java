@@ -52,7 +52,7 @@ final class LabNetwork {
     void build(LabNode node) {
         remove(node);
         runner.require(List.of("ip", "netns", "add", node.namespace()), node.name() + ": ip netns add");
-        runner.require(NodeCommands.addVeth(node), node.name() + ": veth");
+        runner.require(NodeCommands.addVeth(layout, node), node.name() + ": veth");
         runner.run(NodeCommands.narrowLoopback(node));
         for (List<String> step : NodeCommands.nodeNetwork(layout, node)) {
             runner.require(step, node.name() + ": network");

@@ -53,9 +53,14 @@ public final class NodeCommands {
                         "net.ipv4.conf.eth0.route_localnet=1"));
     }
 
-    static List<String> addVeth(LabNode node) {
-        return List.of("ip", "link", "add", node.hostLink(), "type", "veth", "peer", "name", "eth0", "netns",
-                node.namespace());
+    /**
+     * The cable: a veth pair whose node side, eth0, has a MAC address fixed by subnet and node, so that a rebuilt
+     * node keeps the address its peers' ARP caches hold for it.
+     */
+    static List<String> addVeth(LabLayout layout, LabNode node) {
+        String mac = String.format("02:00:7f:01:%02x:%02x", layout.settings().subnet(), node.index());
+        return List.of("ip", "link", "add", node.hostLink(), "type", "veth", "peer", "name", "eth0", "address", mac,
+                "netns", node.namespace());
     }
 
     /** Narrows the node's loopback to 127.0.0.1/32 so that the rest of 127/8 leaves through eth0. */

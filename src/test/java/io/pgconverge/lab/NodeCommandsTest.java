@@ -34,6 +34,12 @@ class NodeCommandsTest {
     }
 
     @Test
+    void aNodesEthernetAddressIsFixedBySubnetAndNode() {
+        assertEquals(List.of("ip", "link", "add", "pgc2h2", "type", "veth", "peer", "name", "eth0", "address",
+                "02:00:7f:01:02:02", "netns", "pgc2-node2"), NodeCommands.addVeth(layout, node2));
+    }
+
+    @Test
     void theOverlayStacksTheNodesUpperLayerOnTheBase() {
         assertEquals(List.of("mount", "-t", "overlay", "overlay", "-o", "lowerdir=/var/cache/b,upperdir="
                 + "/tmp/lab/node2/upper,workdir=/tmp/lab/node2/work", "/tmp/lab/node2/root"),
