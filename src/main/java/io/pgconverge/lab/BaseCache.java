@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The cache of Debian bases under /var/cache/pgconverge/bases. A base is built by debootstrap into a temporary
@@ -52,10 +52,6 @@ final class BaseCache {
         }
     }
 
-    Optional<Path> existing(BaseSpec spec) {
-        return Files.isDirectory(spec.dir()) ? Optional.of(spec.dir()) : Optional.empty();
-    }
-
     private void build(BaseSpec spec) throws IOException {
         if (!CommandRunner.available("debootstrap")) {
             throw new EngineException("debootstrap is missing; install it with scripts/install-deps"
@@ -91,7 +87,7 @@ final class BaseCache {
     }
 
     private void inRoot(Path root, List<String> argv, String what) {
-        List<String> c = new java.util.ArrayList<>(List.of("chroot", root.toString()));
+        List<String> c = new ArrayList<>(List.of("chroot", root.toString()));
         c.addAll(argv);
         runner.require(c, "", Duration.ofMinutes(5), what);
     }

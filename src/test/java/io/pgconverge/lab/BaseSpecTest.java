@@ -26,7 +26,8 @@ class BaseSpecTest {
         List<String> c = BaseSpec.of(DebianRelease.TRIXIE).debootstrapCommand(Path.of("/x/.partial"),
                 "http://deb.debian.org/debian");
         assertEquals(List.of("debootstrap", "--variant=minbase"), c.subList(0, 2));
-        assertTrue(c.get(2).startsWith("--include=postgresql-17,sudo,openssh-server,iproute2,procps,locales"), c.get(2));
+        assertTrue(c.get(2).startsWith("--include=postgresql-17,sudo,openssh-server,iproute2,procps,locales"),
+                c.get(2));
         assertEquals(List.of("trixie", "/x/.partial", "http://deb.debian.org/debian"), c.subList(3, 6));
     }
 

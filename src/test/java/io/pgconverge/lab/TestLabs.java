@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  */
 public final class TestLabs {
     public static final int SUBNET = 1;
+    /** Unlike the directories of earlier test labs (pgconverge-it-), which their own clean-up walks and deletes. */
+    private static final String PREFIX = "pgconverge-labit-";
     private static final Path ROOT = Path.of("/tmp");
     private static final Path RUN_LOCK = ROOT.resolve("pgconverge-test-labs.lock");
     private static FileChannel runLock;
@@ -59,7 +61,7 @@ public final class TestLabs {
     /** Test labs a run that was killed left behind: with the run lock held, none of them is in use. */
     private static void removeLeftovers() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            for (Path dir : dirs.filter(p -> p.getFileName().toString().startsWith("pgconverge-it-")).toList()) {
+            for (Path dir : dirs.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
                 retire(Lab.at(dir));
             }
         }
@@ -67,7 +69,7 @@ public final class TestLabs {
 
     private static Path newDir() {
         try {
-            Path dir = Files.createTempDirectory(ROOT, "pgconverge-it-");
+            Path dir = Files.createTempDirectory(ROOT, PREFIX);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             return dir;
         } catch (IOException e) {
@@ -85,7 +87,7 @@ public final class TestLabs {
     /** Takes the lab down with its data, then removes its directory, which must have nothing mounted below it. */
     private static void retire(Lab lab) {
         Path dir = lab.dir();
-        if (!dir.getFileName().toString().startsWith("pgconverge-it-") || !dir.getParent().equals(ROOT)) {
+        if (!dir.getFileName().toString().startsWith(PREFIX) || !dir.getParent().equals(ROOT)) {
             throw new IllegalStateException("not a test lab directory: " + dir);
         }
         lab.down(true);
