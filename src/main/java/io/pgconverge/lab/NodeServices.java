@@ -2,6 +2,8 @@ package io.pgconverge.lab;
 
 import io.pgconverge.model.EngineException;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,9 +48,22 @@ final class NodeServices {
                 + node.onHost(node.logFile()));
     }
 
-    /** After a crash, the postmaster's processes (and the postmaster as a zombie) linger a moment: wait for them. */
+    /**
+     * After a crash the postmaster's processes linger a moment, and its pid file names it while it waits, a zombie,
+     * to be reaped (which the server would take for a running postmaster): wait for the processes, then remove the
+     * stale pid file, as pg_ctlcluster does when its process is gone.
+     */
     private void awaitNoPostgresLeft(LabNode node) {
-        procs.awaitNoneLeft(node.root(), "postgres", node.onHost(node.pidFile()), 15_000);
+        procs.awaitNoneLeft(node.root(), "postgres", 15_000);
+        Path pidFile = node.onHost(node.pidFile());
+        if (procs.stale(pidFile)) {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException e) {
+                throw new EngineException(node.name() + ": cannot remove the stale " + pidFile + ": "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     void stopPostgres(LabNode node) {

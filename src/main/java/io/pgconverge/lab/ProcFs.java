@@ -47,30 +47,19 @@ final class ProcFs {
         return true;
     }
 
-    /**
-     * Waits up to {@code millis} until no process called {@code comm} is left inside {@code root}, nor the one its pid
-     * file names as a zombie (whose root cannot be read): a server's lock file names a pid that counts as taken
-     * while it is a zombie.
-     */
-    void awaitNoneLeft(Path root, String comm, Path pidFile, long millis) {
+    /** Waits up to {@code millis} until no live process called {@code comm} is left inside {@code root}. */
+    void awaitNoneLeft(Path root, String comm, long millis) {
         Path wanted = root.toAbsolutePath().normalize();
-        long recorded = firstNumber(pidFile);
         long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline && (anyLeft(wanted, comm)
-                || recorded > 0 && comm(recorded).equals(comm) && root(recorded).isEmpty())) {
+        while (System.currentTimeMillis() < deadline && withRoot(wanted).stream().anyMatch(p -> comm(p).equals(comm))) {
             pause(50);
         }
     }
 
-    private boolean anyLeft(Path root, String comm) {
-        try (Stream<Path> entries = Files.list(PROC)) {
-            return entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong)
-                    .anyMatch(pid -> comm(pid).equals(comm) && root(pid).map(root::equals).orElse(false));
-        } catch (IOException e) {
-            return false;
-        }
+    /** True when the pid file names a process that is not alive (gone, or a zombie not yet reaped). */
+    boolean stale(Path pidFile) {
+        long pid = firstNumber(pidFile);
+        return pid > 0 && !live(pid);
     }
 
     /** The short program name (comm). */

@@ -123,6 +123,21 @@ class LabIT {
 
     @Test
     @Order(7)
+    void upRestartsADeadSshdAndNothingElse(RunningLab lab) {
+        LabNode node1 = lab.node("node1");
+        long sshd = lab.lab().status().nodes().get(0).sshdPid().getAsLong();
+        ProcessHandle.of(sshd).orElseThrow().destroyForcibly();
+        assertTrue(procs.awaitGone(List.of(sshd), 10_000));
+
+        LabReport report = lab.lab().up(LabExtension.NODES);
+
+        assertEquals(1, report.changes().size(), report.changes().toString());
+        assertTrue(report.changes().get(0).what().startsWith("started sshd"), report.changes().toString());
+        assertEquals("node1\nops", ssh(lab, node1, "hostname; id -un"));
+    }
+
+    @Test
+    @Order(8)
     void aNodeWhoseNamespaceVanishedIsTakenApartAndRebuilt(RunningLab lab) {
         LabNode node3 = lab.node("node3");
         long oldSshd = lab.lab().status().nodes().get(2).sshdPid().getAsLong();
@@ -137,7 +152,7 @@ class LabIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void downTakesApartOnlyWhatTheLabMadeAndKeepsTheData(RunningLab lab) {
         psql(lab, lab.node("node1"), "CREATE TABLE kept AS SELECT 42 AS answer");
         List<Long> started = lab.lab().status().nodes().stream()
