@@ -28,7 +28,11 @@ public record LabNode(String name, int index, String address, String namespace, 
         return dir.resolve("work");
     }
 
-    /** Where the lab machine sees a path of the node. */
+    /**
+     * Where the lab machine sees a path of the node. Symbolic links inside the node are not followed as the node
+     * would: {@code /var/run} there is a link to {@code /run}, which on the machine is the machine's own; use
+     * paths without links (such as {@code /run/postgresql}).
+     */
     public Path onHost(Path inNode) {
         return root().resolve(Path.of("/").relativize(inNode));
     }

@@ -49,19 +49,21 @@ final class NodeServices {
     }
 
     /**
-     * After a crash the postmaster's processes linger a moment, and its pid file names it while it waits, a zombie,
-     * to be reaped (which the server would take for a running postmaster): wait for the processes, then remove the
-     * stale pid file, as pg_ctlcluster does when its process is gone.
+     * After a crash the postmaster's processes linger a moment, and its lock files (the pid file, the socket's lock)
+     * name it while it waits, a zombie, to be reaped, which the server would take for a running postmaster: wait
+     * for the processes, then remove lock files whose process is not alive, as pg_ctlcluster does with a pid file.
      */
     private void awaitNoPostgresLeft(LabNode node) {
         procs.awaitNoneLeft(node.root(), "postgres", 15_000);
-        Path pidFile = node.onHost(node.pidFile());
-        if (procs.stale(pidFile)) {
-            try {
-                Files.deleteIfExists(pidFile);
-            } catch (IOException e) {
-                throw new EngineException(node.name() + ": cannot remove the stale " + pidFile + ": "
-                        + e.getMessage(), e);
+        Path socketLock = Path.of("/run/postgresql/.s.PGSQL." + node.port() + ".lock");
+        for (Path lock : List.of(node.onHost(node.pidFile()), node.onHost(socketLock))) {
+            if (procs.stale(lock)) {
+                try {
+                    Files.deleteIfExists(lock);
+                } catch (IOException e) {
+                    throw new EngineException(node.name() + ": cannot remove the stale " + lock + ": "
+                            + e.getMessage(), e);
+                }
             }
         }
     }
