@@ -13,6 +13,14 @@ import java.util.List;
 final class NodeSetup {
     static final Path HOST_KEY = Path.of("/etc/ssh/ssh_host_ed25519_key");
     private static final Path MARKER = Path.of("/etc/pgconverge-lab-node");
+    /**
+     * Every node gets a cluster of its own, with its own system identifier, as {@code apt install postgresql} gives
+     * each real host: the base's pristine cluster is dropped and created anew, listening on every address.
+     */
+    static final String OWN_CLUSTER = "set -e; for conf in /etc/postgresql/*/main; do v=$(basename $(dirname $conf));"
+            + " pg_dropcluster $v main; pg_createcluster --locale C.UTF-8 $v main >/dev/null;"
+            + " sed -i -e \"s/^#\\?listen_addresses *=.*/listen_addresses = '*'/\" -e 's/^#\\?port *= *[0-9]*/port = 5432/'"
+            + " /etc/postgresql/$v/main/postgresql.conf; done";
     private final CommandRunner runner;
     private final LabKeys keys;
 
@@ -43,6 +51,7 @@ final class NodeSetup {
         } else {
             LabFiles.writeIfChanged(sudoers, sudoRule(), "r--r-----");
         }
+        inRoot(node, List.of("sh", "-c", OWN_CLUSTER), "", "pg_createcluster");
         LabFiles.writeIfChanged(node.onHost(MARKER), "pgconverge lab node " + node.name() + "\n", "rw-r--r--");
     }
 
