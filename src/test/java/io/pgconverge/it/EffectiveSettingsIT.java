@@ -1,0 +1,133 @@
+package io.pgconverge.it;
+
+import io.pgconverge.lab.LabExtension;
+import io.pgconverge.lab.LabExtension.RunningLab;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 17 on a fresh lab: the plan compares the playbook with the values in effect. A value overridden by a
+ * later line, an include, an include_if_exists or an include_dir file is a change naming file and line, and one
+ * apply puts the playbook's value back in effect; the same value in another unit raises nothing.
+ */
+@ExtendWith(LabExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EffectiveSettingsIT {
+    private final CliProcess cli = new CliProcess();
+    private RunningLab lab;
+    private LabSql sql;
+    private Path playbook;
+
+    @BeforeAll
+    void convergeWithWorkMem(RunningLab lab) throws IOException {
+        this.lab = lab;
+        this.sql = new LabSql(lab);
+        String reference = Files.readString(Path.of("playbooks/ha-cluster.yml"));
+        Path dir = Files.createDirectories(Path.of("target/it-effective"));
+        playbook = dir.resolve("effective.yml");
+        Files.writeString(playbook, reference.replace("settings:\n", "settings:\n  work_mem: 4MB\n"
+                + "  shared_buffers: 128MB\n"));
+        String conf = sql.node("node2").configFile().toString();
+        sql.shell("sed -i -E 's/^#?shared_buffers[[:space:]]*=.*/shared_buffers = 16384/' " + conf + "\n");
+        CliProcess.Result first = run("plan");
+        assertFalse(first.all().contains("shared_buffers = '16384'"), first.all());
+        assertFalse(first.all().contains("overrides"), first.all());
+        assertEquals(0, run("apply", "--yes").exitCode());
+        assertEquals("4MB", sql.query("node2", "SHOW work_mem"));
+        assertEquals("128MB", sql.query("node2", "SHOW shared_buffers"));
+    }
+
+    @Test
+    @Order(1)
+    void theFirstNextPlanIsEmptyAndSaysNothingAboutEqualValuesInOtherUnits() {
+        CliProcess.Result plan = run("plan", "--detailed-exitcode");
+        assertEquals(0, plan.exitCode(), plan.all());
+        assertTrue(plan.out().contains("No changes"), plan.out());
+        assertFalse(plan.all().contains("shared_buffers"), plan.all());
+    }
+
+    @Test
+    @Order(2)
+    void aLaterLineIsAChangeAndIsCommentedOut() {
+        String conf = sql.node("node2").configFile().toString();
+        sql.shell("echo 'work_mem = 32MB' >> " + conf + "\n");
+        overriddenThenRestored("32MB", conf + " line ");
+        assertTrue(sql.shell("cat " + conf).contains("# commented out by pgconverge: effective.yml sets work_mem "
+                + "# work_mem = 32MB"));
+    }
+
+    @Test
+    @Order(3)
+    void anIncludeIsAChangeAndTheEnginesIncludeMovesLast() {
+        Path confDir = sql.node("node2").confDir();
+        sql.shell("echo 'work_mem = 16MB' > " + confDir.resolve("late.conf") + "\n"
+                + "echo \"include 'late.conf'\" >> " + sql.node("node2").configFile() + "\n");
+        overriddenThenRestored("16MB", confDir.resolve("late.conf") + " line 1");
+    }
+
+    @Test
+    @Order(4)
+    void anIncludeIfExistsIsAChange() {
+        Path confDir = sql.node("node2").confDir();
+        sql.shell("printf '# later\\nwork_mem = 24MB\\n' > " + confDir.resolve("later.conf") + "\n"
+                + "echo \"include_if_exists = 'later.conf'\" >> " + sql.node("node2").configFile() + "\n");
+        overriddenThenRestored("24MB", confDir.resolve("later.conf") + " line 2");
+    }
+
+    @Test
+    @Order(5)
+    void anIncludeDirFileIsAChange() {
+        Path confDir = sql.node("node2").confDir();
+        sql.shell("mkdir -p " + confDir.resolve("conf.d") + "\n"
+                + "echo 'work_mem = 8MB' > " + confDir.resolve("conf.d/50-tuning.conf") + "\n"
+                + "echo \"include_dir = 'conf.d'\" >> " + sql.node("node2").configFile() + "\n");
+        overriddenThenRestored("8MB", confDir.resolve("conf.d/50-tuning.conf") + " line 1");
+    }
+
+    @Test
+    @Order(6)
+    void factsShowTheIncludeChain() {
+        CliProcess.Result facts = run("facts");
+        assertEquals(0, facts.exitCode(), facts.all());
+        Path confDir = sql.node("node2").confDir();
+        assertTrue(facts.out().contains(confDir.resolve("conf.d/50-tuning.conf").toString()), facts.out());
+        CliProcess.Result json = run("facts", "--json");
+        assertTrue(json.out().contains("\"sourceline\""), json.out());
+    }
+
+    /** The override is in effect, the plan names it (exit 2), apply restores 4MB, the next plan is empty. */
+    private void overriddenThenRestored(String overriding, String origin) {
+        sql.query("node2", "SELECT pg_reload_conf()");
+        sql.await("node2", "SHOW work_mem", overriding::equals, java.time.Duration.ofSeconds(10));
+        CliProcess.Result plan = run("plan", "--detailed-exitcode");
+        assertEquals(2, plan.exitCode(), plan.all());
+        assertTrue(plan.out().contains(origin), plan.out());
+        CliProcess.Result apply = run("apply", "--yes");
+        assertEquals(0, apply.exitCode(), apply.all());
+        sql.await("node2", "SHOW work_mem", "4MB"::equals, java.time.Duration.ofSeconds(10));
+        CliProcess.Result next = run("plan", "--detailed-exitcode");
+        assertEquals(0, next.exitCode(), next.all());
+    }
+
+    private CliProcess.Result run(String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, playbook.toString(), "-i", lab.inventory().toString()));
+        args.addAll(List.of(more));
+        return cli.run(args);
+    }
+}
