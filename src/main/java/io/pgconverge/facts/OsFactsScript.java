@@ -45,6 +45,7 @@ public final class OsFactsScript {
         return List.of(
                 new ManagedFile("\"$CONF/postgresql.conf\"", true),
                 new ManagedFile("\"$HBA\"", true),
+                new ManagedFile("\"$CONF/pg_ident.conf\"", true),
                 new ManagedFile("\"$CONF/pgconverge.conf\"", true),
                 new ManagedFile("\"$DATA/postgresql.auto.conf\"", true),
                 new ManagedFile("\"$DATA/recovery.conf\"", true),

@@ -67,12 +67,15 @@ public final class ConfigPlanner {
         settingsFile(node, currentConf, files, diff(before, after), overrides.shadowed()).ifPresent(w -> writes.add(0, w));
         overrides.postgresqlConf().ifPresent(writes::add);
         Optional<WriteFile> hba = hba(node, configFresh, files);
+        Optional<WriteFile> ident = ident(node, configFresh, files);
+        ident.ifPresent(writes::add);
         boolean reload = false;
         if (inPlace) {
             changes.restartFor.stream().filter(n -> !restartFor.contains(n))
                     .filter(n -> fate != Fate.PROMOTE || !RECOVERY_NAMES.contains(n)).forEach(restartFor::add);
             overrides.restartFor().stream().filter(n -> !restartFor.contains(n)).forEach(restartFor::add);
-            reload = changes.needsReload() || overrides.reload() || hba.isPresent() || !restartFor.isEmpty();
+            reload = changes.needsReload() || overrides.reload() || hba.isPresent() || ident.isPresent()
+                    || !restartFor.isEmpty();
         }
         boolean replicationChanged = standbyFilesChanged || changes.changed.stream().anyMatch(REPLICATION_NAMES::contains)
                 || diff(before, after).stream().anyMatch(REPLICATION_NAMES::contains);
@@ -140,6 +143,17 @@ public final class ConfigPlanner {
         }
         return Optional.of(new WriteFile(node.name() + "/hba", node.name(), path, current, files.hba(), "0640", false,
                 current.isEmpty() ? "pg_hba.conf is missing" : "pg_hba.conf differs from the playbook's hba list"));
+    }
+
+    /** pg_ident.conf, owned whole once the playbook declares ident maps. */
+    private static Optional<WriteFile> ident(NodeContext node, boolean configFresh, NodeFiles files) {
+        String path = node.paths().identFile();
+        Optional<String> current = configFresh ? Optional.empty() : node.content(path);
+        if (files.ident().isEmpty() || current.equals(files.ident())) {
+            return Optional.empty();
+        }
+        return Optional.of(new WriteFile(node.name() + "/ident", node.name(), path, current, files.ident().get(), "0640",
+                false, current.isEmpty() ? "pg_ident.conf is missing" : "pg_ident.conf differs from the playbook's ident list"));
     }
 
     /** standby.signal (12+) or recovery.conf (before 12); true when one is written. */
