@@ -1,11 +1,8 @@
 package io.pgconverge.load;
 
 import io.pgconverge.model.IdentMap;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,21 +20,8 @@ final class IdentReader {
     }
 
     static List<IdentMap> read(SequenceNode list, PlaybookContext context) {
-        List<IdentMap> maps = new ArrayList<>();
-        List<Node> items = list.getValue();
-        for (int i = 0; i < items.size(); i++) {
-            String path = "ident[" + i + "]";
-            Node item = items.get(i);
-            context.mark(path, item);
-            if (item instanceof ScalarNode) {
-                context.problem(context.at(item), path + " must be a mapping such as { map: backup, system_user: "
-                        + "barman, database_user: postgres }, found " + NodeText.describe(item));
-                maps.add(BLANK);
-            } else {
-                maps.add(Fields.of(item, path, context).map(IdentReader::map).orElse(BLANK));
-            }
-        }
-        return maps;
+        return MappingList.read(list, "ident", "{ map: backup, system_user: barman, database_user: postgres }", BLANK,
+                context, IdentReader::map);
     }
 
     private static IdentMap map(Fields f) {

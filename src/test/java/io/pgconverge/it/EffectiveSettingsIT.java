@@ -13,8 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,29 +73,19 @@ class EffectiveSettingsIT {
     @Test
     @Order(3)
     void anIncludeIsAChangeAndTheEnginesIncludeMovesLast() {
-        Path confDir = sql.node("node2").confDir();
-        sql.shell("echo 'work_mem = 16MB' > " + confDir.resolve("late.conf") + "\n"
-                + "echo \"include 'late.conf'\" >> " + sql.node("node2").configFile() + "\n");
-        overriddenThenRestored("16MB", confDir.resolve("late.conf") + " line 1");
+        includedOverride("late.conf", "work_mem = 16MB\n", "include 'late.conf'", "16MB", 1);
     }
 
     @Test
     @Order(4)
     void anIncludeIfExistsIsAChange() {
-        Path confDir = sql.node("node2").confDir();
-        sql.shell("printf '# later\\nwork_mem = 24MB\\n' > " + confDir.resolve("later.conf") + "\n"
-                + "echo \"include_if_exists = 'later.conf'\" >> " + sql.node("node2").configFile() + "\n");
-        overriddenThenRestored("24MB", confDir.resolve("later.conf") + " line 2");
+        includedOverride("later.conf", "# later\nwork_mem = 24MB\n", "include_if_exists = 'later.conf'", "24MB", 2);
     }
 
     @Test
     @Order(5)
     void anIncludeDirFileIsAChange() {
-        Path confDir = sql.node("node2").confDir();
-        sql.shell("mkdir -p " + confDir.resolve("conf.d") + "\n"
-                + "echo 'work_mem = 8MB' > " + confDir.resolve("conf.d/50-tuning.conf") + "\n"
-                + "echo \"include_dir = 'conf.d'\" >> " + sql.node("node2").configFile() + "\n");
-        overriddenThenRestored("8MB", confDir.resolve("conf.d/50-tuning.conf") + " line 1");
+        includedOverride("conf.d/50-tuning.conf", "work_mem = 8MB\n", "include_dir = 'conf.d'", "8MB", 1);
     }
 
     @Test
@@ -109,6 +97,14 @@ class EffectiveSettingsIT {
         assertTrue(facts.out().contains(confDir.resolve("conf.d/50-tuning.conf").toString()), facts.out());
         CliProcess.Result json = run("facts", "--json");
         assertTrue(json.out().contains("\"sourceline\""), json.out());
+    }
+
+    /** {@code file} (below the configuration directory) holds {@code text}; postgresql.conf ends with {@code directive}. */
+    private void includedOverride(String file, String text, String directive, String overriding, int line) {
+        Path path = sql.node("node2").confDir().resolve(file);
+        sql.shell("mkdir -p " + path.getParent() + "\nprintf '" + text.replace("\n", "\\n") + "' > " + path + "\n"
+                + "echo \"" + directive + "\" >> " + sql.node("node2").configFile() + "\n");
+        overriddenThenRestored(overriding, path + " line " + line);
     }
 
     /** The override is in effect, the plan names it (exit 2), apply restores 4MB, the next plan is empty. */
@@ -126,8 +122,6 @@ class EffectiveSettingsIT {
     }
 
     private CliProcess.Result run(String command, String... more) {
-        List<String> args = new ArrayList<>(List.of(command, playbook.toString(), "-i", lab.inventory().toString()));
-        args.addAll(List.of(more));
-        return cli.run(args);
+        return cli.run(playbook, lab, command, more);
     }
 }

@@ -168,6 +168,14 @@ class EffectiveSettingsPlanTest {
     }
 
     @Test
+    void aPostmasterLineWaitingForARestartIsNoRejectionButARestart() {
+        Plan plan = planWith(node2().rejected(CONF + "/pgconverge.conf", 8, "shared_buffers", "256MB",
+                "setting could not be applied").pendingRestart("shared_buffers").build());
+        assertFalse(plan.refused(), plan.refusals().toString());
+        assertEquals(List.of("shared_buffers"), ((Restart) plan.graph().task("node2/restart")).settings());
+    }
+
+    @Test
     void aLineTheServerRejectsIsRefused() {
         Plan plan = planWith(node2().rejected(CONF + "/conf.d/x.conf", 3, "work_mem", "lots",
                 "setting could not be applied").build());

@@ -62,7 +62,8 @@ public record ConfigOverrides(Optional<WriteFile> postgresqlConf, List<String> r
         IncludeChain chain = IncludeChain.of(node.facts(), node.paths().postgresqlConf(), node.paths().pgconvergeConf());
         chain.problems().forEach(p -> refusals.add(Notice.about(node.name(), p)));
         node.server().map(s -> s.configSources().fileSettings()).orElse(List.of()).stream()
-                .filter(f -> f.error().isPresent()).forEach(f -> refusals.add(Notice.about(node.name(), rejected(f))));
+                .filter(f -> f.error().isPresent() && !pendingRestart(node, f.name()))
+                .forEach(f -> refusals.add(Notice.about(node.name(), rejected(f))));
         List<String> notes = new ArrayList<>();
         List<String> restartFor = new ArrayList<>();
         boolean reload = false;
@@ -96,6 +97,11 @@ public record ConfigOverrides(Optional<WriteFile> postgresqlConf, List<String> r
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /** A postmaster parameter changed in a file waits for a restart: pg_file_settings shows that as an error too. */
+    private static boolean pendingRestart(NodeContext node, String name) {
+        return node.setting(name).map(f -> f.pendingRestart()).orElse(false);
     }
 
     private static String rejected(ConfigSources.FileSetting f) {

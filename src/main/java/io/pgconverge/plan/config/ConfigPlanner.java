@@ -79,15 +79,24 @@ public final class ConfigPlanner {
         }
         boolean replicationChanged = standbyFilesChanged || changes.changed.stream().anyMatch(REPLICATION_NAMES::contains)
                 || diff(before, after).stream().anyMatch(REPLICATION_NAMES::contains);
-        List<Notice> warnings = new ArrayList<>();
-        if (overrides.postgresqlConf().isEmpty()) {
-            overrides.differences().stream().filter(d -> changes.changed.stream().noneMatch(n -> d.startsWith(n + " ")))
-                    .forEach(d -> warnings.add(Notice.about(node.name(), d + "; this plan reloads it")));
-        }
+        List<Notice> warnings = differences(node, overrides, changes.changed);
         pendingElsewhere(node, after.keySet(), !restartFor.isEmpty()).ifPresent(warnings::add);
         return new NodeConfig(writes, hba, passfile(node, files), reset(node, alterSystem), archiveDir(node),
                 restartFor, reload, fate == Fate.KEEP ? changes.hotStandby : Map.of(), replicationChanged, warnings,
                 overrides.refusals());
+    }
+
+    /**
+     * Values in effect that differ from the playbook's for a reason no file write of this plan shows (a reload
+     * that did not happen, a file read before pgconverge.conf was included): warnings naming who sets them.
+     */
+    private static List<Notice> differences(NodeContext node, ConfigOverrides overrides, Set<String> changed) {
+        List<Notice> notices = new ArrayList<>();
+        if (overrides.postgresqlConf().isEmpty()) {
+            overrides.differences().stream().filter(d -> changed.stream().noneMatch(n -> d.startsWith(n + " ")))
+                    .forEach(d -> notices.add(Notice.about(node.name(), d + "; this plan reloads it")));
+        }
+        return notices;
     }
 
     private static Optional<WriteFile> settingsFile(NodeContext node, Optional<String> current, NodeFiles files,

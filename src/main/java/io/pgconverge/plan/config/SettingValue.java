@@ -46,7 +46,7 @@ public final class SettingValue {
                 return number(wanted, fact.unit()).filter(w -> number(effective, fact.unit())
                         .filter(e -> Math.abs(e - w) <= 1e-9 * Math.max(1, Math.abs(e))).isPresent()).isPresent();
             case "enum":
-                return wanted.equalsIgnoreCase(effective);
+                return wanted.equalsIgnoreCase(effective) || bool(wanted).isPresent() && bool(wanted).equals(bool(effective));
             default:
                 return LISTS.contains(fact.name()) ? items(wanted).equals(items(effective)) : wanted.equals(effective);
         }

@@ -61,6 +61,8 @@ class SettingValueTest {
         assertTrue(SettingValue.same("REPLICA", fact("wal_level", "replica", null, "enum")));
         assertTrue(SettingValue.same("'Logical'", fact("wal_level", "logical", null, "enum")));
         assertFalse(SettingValue.same("minimal", fact("wal_level", "replica", null, "enum")));
+        assertTrue(SettingValue.same("true", fact("archive_mode", "on", null, "enum")));
+        assertFalse(SettingValue.same("always", fact("archive_mode", "on", null, "enum")));
         assertFalse(SettingValue.same("Europe/Paris", fact("timezone", "europe/paris", null, "string")));
         assertTrue(SettingValue.same("'it''s'", fact("application_name", "it's", null, "string")));
         assertTrue(SettingValue.same("'a\\'b'", fact("application_name", "a'b", null, "string")));
