@@ -58,39 +58,34 @@ public record ConfigOverrides(Optional<WriteFile> postgresqlConf, List<String> r
                 .orElseGet(() -> SettingChanges.sameValue(value, managed.get(name)));
         String marker = Path.of(playbook).getFileName().toString();
         Optional<PostgresqlConfRewrite> rewrite = current.flatMap(t -> PostgresqlConfRewrite.of(t, managed, same, marker));
-        List<Notice> refusals = new ArrayList<>();
         IncludeChain chain = IncludeChain.of(node.facts(), node.paths().postgresqlConf(), node.paths().pgconvergeConf());
-        chain.problems().forEach(p -> refusals.add(Notice.about(node.name(), p)));
-        node.server().map(s -> s.configSources().fileSettings()).orElse(List.of()).stream()
-                .filter(f -> f.error().isPresent() && !pendingRestart(node, f.name()))
-                .forEach(f -> refusals.add(Notice.about(node.name(), rejected(f))));
-        List<String> notes = new ArrayList<>();
-        List<String> restartFor = new ArrayList<>();
-        boolean reload = false;
-        String autoConf = node.paths().autoConf();
-        for (EffectiveSetting e : inPlace ? EffectiveSetting.differing(node, managed) : List.<EffectiveSetting>of()) {
-            if (alterSystem.contains(e.name()) || e.file().filter(f -> f.equals(autoConf)).isPresent()) {
-                continue;
-            }
-            if (e.fromOutsideFiles()) {
-                refusals.add(Notice.about(node.name(), e + ", and no configuration file overrides a value from "
-                        + e.origin() + ": remove it there (the service's options) so that the playbook's can take effect"));
-                continue;
-            }
-            if (e.file().filter(f -> f.equals(node.paths().pgconvergeConf())).isEmpty()) {
-                notes.add(e.toString());
-            }
-            reload = true;
-            if (e.needsRestart()) {
-                restartFor.add(e.name());
-            }
-        }
+        List<Notice> refusals = refusals(node, chain);
+        List<EffectiveSetting> differing = inPlace ? EffectiveSetting.differing(node, managed).stream()
+                .filter(e -> !alterSystem.contains(e.name()))
+                .filter(e -> e.file().filter(f -> f.equals(node.paths().autoConf())).isEmpty()).toList() : List.of();
+        differing.stream().filter(EffectiveSetting::fromOutsideFiles).forEach(e -> refusals.add(Notice.about(node.name(),
+                e + ", and no configuration file overrides a value from " + e.origin()
+                        + ": remove it there (the service's options) so that the playbook's can take effect")));
+        List<EffectiveSetting> fixed = differing.stream().filter(e -> !e.fromOutsideFiles()).toList();
+        List<String> notes = fixed.stream().filter(e -> e.file().filter(f -> f.equals(node.paths().pgconvergeConf()))
+                .isEmpty()).map(EffectiveSetting::toString).toList();
+        List<String> restartFor = fixed.stream().filter(EffectiveSetting::needsRestart).map(EffectiveSetting::name).toList();
         Optional<WriteFile> write = rewrite.map(r -> new WriteFile(node.name() + "/postgresql.conf", node.name(),
                 node.paths().postgresqlConf(), current, r.text(), mode(node), false,
                 String.join("; ", join(notes, r.reasons()))));
         List<String> shadowed = shadowed(node, chain, managed, same,
                 rewrite.map(PostgresqlConfRewrite::commentedOut).orElse(Set.of()));
-        return new ConfigOverrides(write, restartFor, reload, notes, shadowed, refusals);
+        return new ConfigOverrides(write, restartFor, !fixed.isEmpty(), notes, shadowed, refusals);
+    }
+
+    /** An include chain PostgreSQL would refuse or the engine will not follow, and lines the server rejected. */
+    private static List<Notice> refusals(NodeContext node, IncludeChain chain) {
+        List<Notice> refusals = new ArrayList<>();
+        chain.problems().forEach(p -> refusals.add(Notice.about(node.name(), p)));
+        node.server().map(s -> s.configSources().fileSettings()).orElse(List.of()).stream()
+                .filter(f -> f.error().isPresent() && !pendingRestart(node, f.name()))
+                .forEach(f -> refusals.add(Notice.about(node.name(), rejected(f))));
+        return refusals;
     }
 
     private static List<String> join(List<String> a, List<String> b) {
