@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param currentLsn pg_current_wal_lsn() on a primary; empty in recovery
  * @param receivedLsn pg_last_wal_receive_lsn() in recovery
  * @param replayedLsn pg_last_wal_replay_lsn() in recovery
+ * @param configSources where each effective value comes from, and pg_file_settings
  * @param replayDelaySeconds in recovery, seconds since the commit time of the last transaction replayed
  *                           ({@code now() - pg_last_xact_replay_timestamp()}); empty out of recovery and before
  *                           the first replayed transaction. It grows while the primary is idle.
@@ -19,13 +20,24 @@ public record ServerFacts(String version, int versionNum, long systemIdentifier,
                           Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
                           Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
                           List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
-                          List<ReplicationFact> replication, Optional<Double> replayDelaySeconds) {
+                          List<ReplicationFact> replication, Optional<Double> replayDelaySeconds,
+                          ConfigSources configSources) {
     public ServerFacts {
         settings = Map.copyOf(settings);
         hbaRules = List.copyOf(hbaRules);
         roles = Map.copyOf(roles);
         slots = List.copyOf(slots);
         replication = List.copyOf(replication);
+    }
+
+    /** Without configuration sources (none known). */
+    public ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
+                       Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
+                       Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
+                       List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
+                       List<ReplicationFact> replication, Optional<Double> replayDelaySeconds) {
+        this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
+                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, ConfigSources.none());
     }
 
     /** Without replay delay (left empty). */

@@ -14,15 +14,26 @@ import java.util.Optional;
  *                 "hba[2]", "roles[0].password"); lets later stages point at the file. A path marks its
  *                 value, except "settings.NAME", which marks the setting's name; a value given as
  *                 {@code -e KEY=VALUE} is marked "-e KEY"
+ * @param ident    pg_ident.conf's lines, in order; empty when the playbook has no {@code ident} list, and then
+ *                 the engine leaves pg_ident.conf alone
  */
 public record DesiredState(String source, String group, String primary, int pgVersion,
                            Map<String, String> settings, Optional<ArchiveSpec> archive, List<HbaRule> hba,
-                           List<RoleSpec> roles, Optional<ReplicationSpec> replication, Map<String, Mark> marks) {
+                           List<RoleSpec> roles, Optional<ReplicationSpec> replication, Map<String, Mark> marks,
+                           List<IdentMap> ident) {
     public DesiredState {
         settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         hba = List.copyOf(hba);
+        ident = List.copyOf(ident);
         roles = List.copyOf(roles);
         marks = Map.copyOf(marks);
+    }
+
+    /** Without pg_ident.conf maps (the playbook leaves pg_ident.conf alone). */
+    public DesiredState(String source, String group, String primary, int pgVersion, Map<String, String> settings,
+                        Optional<ArchiveSpec> archive, List<HbaRule> hba, List<RoleSpec> roles,
+                        Optional<ReplicationSpec> replication, Map<String, Mark> marks) {
+        this(source, group, primary, pgVersion, settings, archive, hba, roles, replication, marks, List.of());
     }
 
     public Mark markOf(String path) {

@@ -73,6 +73,7 @@ public final class Planner {
             if (fate != Fate.UNREACHABLE && fate != Fate.DEFERRED) {
                 NodeConfig config = configPlanner.plan(node, fate, desiredFiles.of(node.host()));
                 warnings.addAll(config.warnings());
+                refusals.addAll(config.refusals());
                 work.put(node.name(), new NodeWork(node, fate, config));
             }
         }

@@ -97,6 +97,13 @@ public final class CliProcess {
         return r;
     }
 
+    /** {@code command} with another playbook than the reference one, on the lab's inventory. */
+    public Result run(Path playbook, RunningLab lab, String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, playbook.toString(), "-i", lab.inventory().toString()));
+        args.addAll(List.of(more));
+        return run(args);
+    }
+
     public Result run(RunningLab lab, String command, String... more) {
         List<String> args = new ArrayList<>();
         args.add(command);
