@@ -43,7 +43,7 @@ class EffectiveSettingsIT {
         this.sql = new LabSql(lab);
         playbook = write("effective.yml", "verify-ca");
         String conf = sql.node("node2").configFile().toString();
-        sql.shell("sed -i -E 's/^#?shared_buffers[[:space:]]*=.*/shared_buffers = 16384/' " + conf + "\n");
+        sql.shell("node2", "sed -i -E 's/^#?shared_buffers[[:space:]]*=.*/shared_buffers = 16384/' " + conf + "\n");
         CliProcess.Result first = run("plan");
         assertFalse(first.all().contains("shared_buffers = '16384'"), first.all());
         assertFalse(first.all().contains("overrides"), first.all());
@@ -66,9 +66,9 @@ class EffectiveSettingsIT {
     @Order(2)
     void aLaterLineIsAChangeAndIsCommentedOut() {
         String conf = sql.node("node2").configFile().toString();
-        sql.shell("echo 'work_mem = 32MB' >> " + conf + "\n");
+        sql.shell("node2", "echo 'work_mem = 32MB' >> " + conf + "\n");
         overriddenThenRestored("32MB", conf + " line ");
-        assertTrue(sql.shell("cat " + conf).contains("# commented out by pgconverge: effective.yml sets work_mem "
+        assertTrue(sql.shell("node2", "cat " + conf).contains("# commented out by pgconverge: effective.yml sets work_mem "
                 + "# work_mem = 32MB"));
     }
 
@@ -105,9 +105,9 @@ class EffectiveSettingsIT {
     @Order(7)
     void theMappedOsUserLogsInAsItsDatabaseUserOverTheSocket() {
         LabNode n = sql.node("node2");
-        assertEquals("pgpool", sql.shell(lab.pg().binDir() + "/psql -X -A -t -q -v ON_ERROR_STOP=1 -h " + n.runDir()
+        assertEquals("pgpool", sql.shell("node2", n.binDir() + "/psql -X -A -t -q -v ON_ERROR_STOP=1 -h " + n.runDir()
                 + " -p " + n.port() + " -U pgpool -d postgres -c 'SELECT current_user'\n"));
-        assertEquals("ops|" + lab.nodeUser() + "|pgpool", sql.query("node2",
+        assertEquals("ops|postgres|pgpool", sql.query("node2",
                 "SELECT map_name, sys_name, pg_username FROM pg_ident_file_mappings WHERE error IS NULL"));
         assertTrue(sql.query("node2", "SELECT array_to_string(options, ' ') FROM pg_hba_file_rules"
                 + " WHERE 'pgpool' = ANY(user_name) AND type = 'local'").contains("map=ops"));
@@ -143,14 +143,14 @@ class EffectiveSettingsIT {
         Path file = Files.createDirectories(Path.of("target/it-effective")).resolve(name);
         Files.writeString(file, reference.replace(ENGINE_RULE, rules)
                 .replace("settings:\n", "settings:\n  work_mem: 4MB\n  shared_buffers: 128MB\n")
-                + "\nident:\n  - { map: ops, system_user: " + lab.nodeUser() + ", database_user: pgpool }\n");
+                + "\nident:\n  - { map: ops, system_user: postgres, database_user: pgpool }\n");
         return file;
     }
 
     /** {@code file} (below the configuration directory) holds {@code text}; postgresql.conf ends with {@code directive}. */
     private void includedOverride(String file, String text, String directive, String overriding, int line) {
         Path path = sql.node("node2").confDir().resolve(file);
-        sql.shell("mkdir -p " + path.getParent() + "\nprintf '" + text.replace("\n", "\\n") + "' > " + path + "\n"
+        sql.shell("node2", "mkdir -p " + path.getParent() + "\nprintf '" + text.replace("\n", "\\n") + "' > " + path + "\n"
                 + "echo \"" + directive + "\" >> " + sql.node("node2").configFile() + "\n");
         overriddenThenRestored(overriding, path + " line " + line);
     }
