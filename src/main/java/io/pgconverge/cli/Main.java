@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 @Command(name = "pgconverge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.",
         subcommands = {LabCommand.class, CompletionCommand.class, ValidateCommand.class, FactsCommand.class, PlanCommand.class,
-                ApplyCommand.class, GraphCommand.class,
+                ApplyCommand.class, GraphCommand.class, PingCommand.class,
                 StatusCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> environment;

@@ -60,6 +60,9 @@ class BecomeIT {
     @Test
     @Order(1)
     void theAdminUserConvergesTheLabThroughSudoAndTheNextPlanIsEmpty() {
+        CliProcess.Result ping = run(lab.inventory(), "ping");
+        assertEquals(0, ping.exitCode(), ping.all());
+        assertTrue(ping.out().contains("become postgres and root, SQL: PostgreSQL " + lab.pgVersion()), ping.out());
         CliProcess.Result apply = run(lab.inventory(), "apply", "--yes");
         assertEquals(0, apply.exitCode(), apply.all());
         assertTrue(apply.out().contains("[root] pg_ctlcluster " + lab.pgVersion() + " main"), apply.out());
@@ -92,6 +95,9 @@ class BecomeIT {
         Path wrong = Files.createTempFile("pgc-wrong-become", ".pw");
         Files.writeString(wrong, "not-" + password + "\n");
         Path inventory = inventoryWith("{ file: " + lab.becomePassword() + " }", "{ file: " + wrong + " }");
+        CliProcess.Result ping = run(inventory, "ping");
+        assertEquals(1, ping.exitCode(), ping.all());
+        assertTrue(ping.out().matches("(?s)node1 +ok .*node2 +FAILED .*the become password.*node3 +ok .*"), ping.out());
         CliProcess.Result plan = run(inventory, "plan");
         assertEquals(1, plan.exitCode(), plan.all());
         assertTrue(plan.all().contains("node2") && plan.all().contains("as ops was refused: the become password"
