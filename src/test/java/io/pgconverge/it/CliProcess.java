@@ -63,6 +63,7 @@ public final class CliProcess {
         }
         command.addAll(List.of("java", "-jar", JAR.toString()));
         command.addAll(args);
+        command.addAll(versionOverride(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.environment().put("NO_COLOR", "1");
@@ -86,6 +87,17 @@ public final class CliProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The reference playbook says PostgreSQL 15; on a lab of another version (scripts/test --all-versions) a command
+     * that reads a playbook gets {@code -e postgres.version=N}, as an operator would write it.
+     */
+    private static List<String> versionOverride(List<String> args) {
+        int version = io.pgconverge.lab.TestLabs.pgVersion();
+        boolean readsPlaybook = args.stream().anyMatch(a -> a.endsWith(".yml") && !a.contains("inventor"))
+                && !args.contains("--plan");
+        return version != 15 && readsPlaybook ? List.of("-e", "postgres.version=" + version) : List.of();
     }
 
     /** {@code apply --yes} on the lab (with {@code more} arguments), which must succeed. */

@@ -41,8 +41,16 @@ public final class TestLabs {
         retireCurrent();
         Lab lab = Lab.at(newDir());
         current = lab;
-        LabReport report = lab.up(new LabSettings(nodes, LabSettings.DEFAULT_PG_VERSION, SUBNET));
+        LabReport report = lab.up(new LabSettings(nodes, pgVersion(), SUBNET));
         return new RunningLab(lab, lab.layout(), report.status());
+    }
+
+    /**
+     * The PostgreSQL major version of the test labs: {@code -Dpgconverge.it.pgVersion=N} (13, 15, 17 or 18; each is
+     * the one a Debian release ships), 15 by default. scripts/test --all-versions runs the lifecycle on each.
+     */
+    public static int pgVersion() {
+        return Integer.getInteger("pgconverge.it.pgVersion", LabSettings.DEFAULT_PG_VERSION);
     }
 
     private static void holdRunLock() {
