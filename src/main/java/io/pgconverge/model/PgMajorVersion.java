@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /**
  * PostgreSQL major versions as the ints the model carries ({@link DesiredState#pgVersion()},
  * {@link PgLayout#version()}), in the encoding of {@code ServerFacts.majorVersion()}: 905 and 906 for
- * 9.5 and 9.6, then 10 to 17. The ints do not sort in version order; compare with {@link #atLeast}.
+ * 9.5 and 9.6, then 10 to 18. The ints do not sort in version order; compare with {@link #atLeast}.
  */
 public final class PgMajorVersion {
     public static final int OLDEST = 905;
-    public static final int NEWEST = 17;
+    public static final int NEWEST = 18;
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,2})(?:\\.(\\d{1,2}))?");
 

@@ -29,6 +29,7 @@ class PgMajorVersionTest {
         assertTrue(PgMajorVersion.isSupported(905));
         assertTrue(PgMajorVersion.isSupported(17));
         assertFalse(PgMajorVersion.isSupported(904));
-        assertFalse(PgMajorVersion.isSupported(18));
+        assertTrue(PgMajorVersion.isSupported(18));
+        assertFalse(PgMajorVersion.isSupported(19));
     }
 }

@@ -176,6 +176,13 @@ class EffectiveSettingsPlanTest {
     }
 
     @Test
+    void aRecoverySettingRemovedAfterAPromotionIsNoRejection() {
+        Plan plan = planWith(node2().rejected("", 0, "", "", "parameter \"recovery_target_timeline\" cannot be"
+                + " changed without restarting the server").build());
+        assertFalse(plan.refused(), plan.refusals().toString());
+    }
+
+    @Test
     void aLineTheServerRejectsIsRefused() {
         Plan plan = planWith(node2().rejected(CONF + "/conf.d/x.conf", 3, "work_mem", "lots",
                 "setting could not be applied").build());

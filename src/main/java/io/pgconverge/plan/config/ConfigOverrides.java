@@ -83,7 +83,7 @@ public record ConfigOverrides(Optional<WriteFile> postgresqlConf, List<String> r
         List<Notice> refusals = new ArrayList<>();
         chain.problems().forEach(p -> refusals.add(Notice.about(node.name(), p)));
         node.server().map(s -> s.configSources().fileSettings()).orElse(List.of()).stream()
-                .filter(f -> f.error().isPresent() && !pendingRestart(node, f.name()))
+                .filter(f -> f.error().isPresent() && !pendingRestart(node, f.name()) && !removedPostmasterSetting(f))
                 .forEach(f -> refusals.add(Notice.about(node.name(), rejected(f))));
         return refusals;
     }
@@ -97,6 +97,16 @@ public record ConfigOverrides(Optional<WriteFile> postgresqlConf, List<String> r
     /** A postmaster parameter changed in a file waits for a restart: pg_file_settings shows that as an error too. */
     private static boolean pendingRestart(NodeContext node, String name) {
         return node.setting(name).map(f -> f.pendingRestart()).orElse(false);
+    }
+
+    /**
+     * A restart-only parameter that was removed from the files (a promoted standby's recovery settings): PostgreSQL
+     * records "cannot be changed without restarting the server" on a row with no file, line or name. It is no line
+     * anyone can correct; the old value simply stays until the next restart.
+     */
+    private static boolean removedPostmasterSetting(ConfigSources.FileSetting f) {
+        return f.name().isEmpty() && f.line() <= 0
+                && f.error().orElse("").contains("cannot be changed without restarting the server");
     }
 
     private static String rejected(ConfigSources.FileSetting f) {
