@@ -139,9 +139,7 @@ public final class SshjRemoteShell implements RemoteShell {
                     .collect(Collectors.joining(" ")));
             StreamDrain out = StreamDrain.start(command.getInputStream(), host + "-stdout", lines);
             StreamDrain err = StreamDrain.start(command.getErrorStream(), host + "-stderr");
-            try (OutputStream in = command.getOutputStream()) {
-                in.write(stdin);
-            }
+            IOException inputLost = sendInput(command, stdin);
             awaitClose(command, timeout);
             if (command.isOpen()) {
                 throw new TransportException(host + ": command did not finish within " + timeout.toSeconds() + " s");
@@ -149,6 +147,9 @@ public final class SshjRemoteShell implements RemoteShell {
             String stdout = out.text(Duration.ofSeconds(5));
             String stderr = err.text(Duration.ofSeconds(5));
             Integer status = command.getExitStatus();
+            if (status == null && inputLost != null) {
+                throw inputLost;
+            }
             if (status == null) {
                 String signal = command.getExitSignal() == null ? "unknown" : command.getExitSignal().name();
                 return new CommandResult(-1, stdout, stderr + "(terminated by signal " + signal + ")\n");
@@ -157,6 +158,20 @@ public final class SshjRemoteShell implements RemoteShell {
         } catch (IOException e) {
             throw new TransportException(host + ": cannot run a command over SSH on " + target + ": "
                     + ExceptionText.of(e), e);
+        }
+    }
+
+    /**
+     * Writes the command's standard input and closes it. A command that ends without reading all of it (sudo -n
+     * refusing at once) closes the channel first: the write then fails, which matters only when the command has no
+     * exit status to tell what happened; the caller decides.
+     */
+    private static IOException sendInput(Session.Command command, byte[] stdin) {
+        try (OutputStream in = command.getOutputStream()) {
+            in.write(stdin);
+            return null;
+        } catch (IOException e) {
+            return e;
         }
     }
 
