@@ -20,11 +20,13 @@ import java.util.stream.Stream;
  * for the whole run, since the test subnet exists once.
  */
 public final class TestLabs {
-    public static final int SUBNET = 1;
+    /** 1 unless {@code -Dpgconverge.it.subnet=K}: work trees testing at once each take a subnet of their own. */
+    public static final int SUBNET = Integer.getInteger("pgconverge.it.subnet", 1);
     /** Unlike the directories of earlier test labs (pgconverge-it-), which their own clean-up walks and deletes. */
-    private static final String PREFIX = "pgconverge-labit-";
+    private static final String PREFIX = "pgconverge-labit" + (SUBNET == 1 ? "" : SUBNET) + "-";
     private static final Path ROOT = Path.of("/tmp");
-    private static final Path RUN_LOCK = ROOT.resolve("pgconverge-test-labs.lock");
+    private static final Path RUN_LOCK = ROOT.resolve("pgconverge-test-labs" + (SUBNET == 1 ? "" : "-" + SUBNET)
+            + ".lock");
     private static FileChannel runLock;
     private static Lab current;
 
