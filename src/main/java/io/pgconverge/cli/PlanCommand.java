@@ -45,6 +45,7 @@ public final class PlanCommand implements Callable<Integer> {
         ClusterFacts facts = engine.gather(gather.options());
         Plan plan = engine.plan(facts, planOptions.templates(), planOptions.options());
         PrintWriter stdout = spec.commandLine().getOut();
+        HeldLocks.report(facts, spec.commandLine().getErr());
         stdout.print(format.render(plan, Terminal.color()));
         stdout.flush();
         if (out != null) {

@@ -13,14 +13,25 @@ import java.util.Optional;
  * @param server  SQL facts; empty when the server is down or no session could be opened
  * @param serverError why no SQL facts could be read although the server runs
  * @param installedVersion {@code postgres --version} of binDir, e.g. "15.18"; empty without binaries
+ * @param leftovers what an interrupted apply left: lock, intent marker, a still running remote command
  */
 public record NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
                         Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
                         Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
                         Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                        String address, Optional<String> installedVersion) {
+                        String address, Optional<String> installedVersion, EngineLeftovers leftovers) {
     public NodeFacts {
         files = Map.copyOf(files);
+    }
+
+    /** Without leftovers of earlier applies. */
+    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
+                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
+                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
+                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
+                     String address, Optional<String> installedVersion) {
+        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
+                lastApplied, address, installedVersion, EngineLeftovers.none());
     }
 
     /** Without address and installed version (both left empty). */

@@ -32,6 +32,7 @@ public final class OsFactsScript {
         for (ManagedFile f : files()) {
             s.append("file ").append(f.shellPath()).append(f.withContent() ? " 1\n" : " 0\n");
         }
+        s.append(LeftoversScript.of(layout));
         s.append("exit 0\n");
         return s.toString();
     }
