@@ -61,7 +61,8 @@ class RejoinPlannerTest {
                 + "timeline 2 at 0/6000000: fenced first (it must take no writes while node2 is primary), then rewound "
                 + "with pg_rewind (it has wal_log_hints or data checksums) and started as a standby of node2; what it "
                 + "wrote after the timelines diverged is discarded", rewind.reason());
-        assertTrue(rewind.command().startsWith("PGPASSFILE=/srv/lab/node1/conf/pgconverge-rewind.pgpass "
+        assertEquals("/srv/lab/node1/conf/pgconverge-rewind.pgpass", rewind.passfile());
+        assertTrue(rewind.command().startsWith("PGPASSFILE=/dev/fd/3 "
                 + "/usr/lib/postgresql/15/bin/pg_rewind -D /srv/lab/node1/data --source-server='host=127.0.0.12 "
                 + "port=5442 user=postgres dbname=postgres'"), rewind.command());
         assertFalse(rewind.details().toString().contains("pg-secret"));
