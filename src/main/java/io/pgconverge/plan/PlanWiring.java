@@ -83,6 +83,9 @@ public final class PlanWiring {
     }
 
     private void nodeEdges(NodeWork w) {
+        edge(w.intent, w.stop);
+        edge(w.intent, w.rebuild);
+        edge(w.activation, w.intentDone);
         edge(w.stop, w.rebuild);
         List<Task> files = new ArrayList<>(w.beforeActivation());
         w.config.hba().ifPresent(files::add);

@@ -48,8 +48,8 @@ class RejoinPlannerTest {
     void aFormerPrimaryOnAnOlderTimelineIsFencedRewoundAndStartedAsAStandby() {
         Plan plan = plan("node2", afterFailover());
         assertFalse(plan.refused(), refusals(plan));
-        assertEquals(List.of("node1/fence", "node2/slot/127_0_0_11", "node2/checkpoint", "node1/rewind",
-                "node1/pgconverge.conf", "node1/standby.signal", "node1/start", "node1/slot/127_0_0_12",
+        assertEquals(List.of("node1/intent", "node1/fence", "node2/slot/127_0_0_11", "node2/checkpoint", "node1/rewind",
+                "node1/pgconverge.conf", "node1/standby.signal", "node1/start", "node1/intent-done", "node1/slot/127_0_0_12",
                 "node1/slot/127_0_0_13", "node2/verify"), ids(plan));
         assertBefore(plan, "node1/fence", "node1/rewind");
         assertBefore(plan, "node2/checkpoint", "node1/rewind");
