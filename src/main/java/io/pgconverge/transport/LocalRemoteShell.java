@@ -45,7 +45,7 @@ public final class LocalRemoteShell implements RemoteShell {
         }
         command.addAll(List.of("bash", "-s"));
         try {
-            Process p = new ProcessBuilder(command).start();
+            Process p = ChildEnvironment.clean(new ProcessBuilder(command)).start();
             StreamDrain out = StreamDrain.start(p.getInputStream(), host + "-stdout", lines);
             StreamDrain err = StreamDrain.start(p.getErrorStream(), host + "-stderr");
             try (OutputStream in = p.getOutputStream()) {

@@ -159,9 +159,14 @@ class CrashSafetyIT {
         try (Stream<Path> tmp = Files.list(Path.of("/tmp"))) {
             roots.addAll(tmp.filter(p -> p.getFileName().toString().startsWith("tmp.")).toList());
         }
-        scan.files(roots);
+        scan.files(roots, "/pgconverge.pgpass");
+        for (LabNode n : lab.nodes()) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files
+                    .getPosixFilePermissions(n.confDir().resolve("pgconverge.pgpass"))), "the walreceiver's passfile");
+        }
         System.out.println("secrets: " + scan.samples() + " samples of every process's command line and "
-                + "environment, " + outputs.size() + " outputs, a plan file and every file of the nodes searched: "
+                + "environment, " + outputs.size() + " outputs, a plan file and every file of the nodes (but the "
+                + "walreceiver's own 0600 passfile) searched: "
                 + scan.found().size() + " found");
         assertEquals(List.of(), scan.found());
     }

@@ -146,4 +146,16 @@ class InterruptedApplyPlannerTest {
         assertTrue(ids(plan).containsAll(List.of("node2/slot/127_0_0_13", "node3/pgconverge.conf", "node3/reload")),
                 ids(plan).toString());
     }
+
+    @Test
+    void aSwitchoverKilledAfterTheFenceIsResumedThoughTheStandbyReportsALaggingTimeline() {
+        List<FactsFixtures.Node> nodes = new ArrayList<>(convergedNodes(withPrimary(lab, "node2"), secrets()));
+        nodes.get(1).timeline(2).stopped().control("shut down", 0x6000028L);
+        nodes.get(0).standby("127.0.0.12", null).timeline(1).wal(0x6000100L, 0x60000A0L);
+        Plan plan = plan("node1", nodes);
+        assertFalse(plan.refused(), refusals(plan));
+        assertBefore(plan, "node1/wait-for-replay", "node1/promote");
+        nodes.get(0).timeline(3);
+        assertTrue(plan("node1", nodes).refused(), "a standby on a newer timeline than the old primary is no successor");
+    }
 }
