@@ -158,4 +158,15 @@ class InterruptedApplyPlannerTest {
         nodes.get(0).timeline(3);
         assertTrue(plan("node1", nodes).refused(), "a standby on a newer timeline than the old primary is no successor");
     }
+
+    @Test
+    void aConfigurationWrittenButNeverReloadedIsReloaded() {
+        List<FactsFixtures.Node> nodes = converged();
+        nodes.get(2).setting("primary_conninfo", "host=127.0.0.12 port=5442 user=repl", "sighup",
+                "configuration file", NodePaths.of(hosts.get(2).pg()).pgconvergeConf());
+        Plan plan = plan("node1", nodes);
+        assertTrue(ids(plan).contains("node3/reload"), ids(plan).toString());
+        assertFalse(ids(plan).contains("node3/pgconverge.conf"), "the file is right already");
+        assertEquals(List.of(), ids(plan("node1", converged())), "converged: nothing");
+    }
 }
