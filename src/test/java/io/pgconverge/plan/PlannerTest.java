@@ -64,8 +64,8 @@ class PlannerTest {
         Plan plan = plan(FactsFixtures.facts(node(hosts.get(0)).build(), node(hosts.get(1)).build(),
                 node(hosts.get(2)).build()));
         assertEquals(List.of("node1/pgconverge.conf", "node1/include", "node1/role/pgpool",
-                "node1/role/repl", "node1/role/postgres", "node1/hba", "node1/passfile", "node1/slot/127_0_0_12",
-                "node1/slot/127_0_0_13", "node1/restart",
+                "node1/role/repl", "node1/role/postgres", "node1/hba", "node1/passfile", "node1/restart",
+                "node1/slot/127_0_0_12", "node1/slot/127_0_0_13",
                 "node2/intent", "node2/stop", "node2/basebackup", "node2/hba", "node2/passfile",
                 "node2/pgconverge.conf", "node2/standby.signal", "node2/include", "node2/start", "node2/intent-done",
                 "node3/intent", "node3/stop", "node3/basebackup", "node3/hba", "node3/passfile",
