@@ -135,14 +135,14 @@ class CrashSafetyIT {
             LabNode n = sql.node(standby);
             sql.shell(lab.pg().binDir() + "/pg_ctl -D " + n.dataDir() + " -w stop -m fast\nmv " + n.dataDir() + " "
                     + n.dataDir() + ".it-gone-" + round + "\n");
-            Process apply = cli.start(lab, "apply", "--yes");
+            Process apply = cli.start(lab, "apply", "--yes", "-e", "primary=" + primary);
             LabSql.sleep(1500 + random.nextInt(2500));
             killRemoteShells(random);
             apply.destroyForcibly().waitFor();
             LabSql.sleep(5000);
             List<String> left = running("pg_basebackup", "pg_rewind");
             assertTrue(left.isEmpty(), "still running after the client died: " + left);
-            record(cli.converge(lab));
+            record(cli.converge(lab, "-e", "primary=" + primary));
             convergedWithOnePrimary();
         }
     }

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * Looks for secret values where they must never be: in the command line and environment of every process of this
  * machine (the controller and the lab nodes), sampled continuously while something runs, and in files. The
  * pgconverge process's own environment is where the operator hands it {@code env:} secrets, so only its command line
- * is searched.
+ * is searched; the same holds for the JVM's spawn helper, the pgconverge process itself for the instant before it
+ * executes a child (whose environment is then the clean one).
  */
 final class SecretScan implements AutoCloseable {
     private final List<String> secrets;
@@ -49,7 +50,7 @@ final class SecretScan implements AutoCloseable {
             for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
                 String cmdline = read(p.resolve("cmdline"));
                 check("command line of " + p.getFileName() + " (" + cmdline.replace('\0', ' ').strip() + ")", cmdline);
-                if (!cmdline.contains("pgconverge.jar")) {
+                if (!cmdline.contains("pgconverge.jar") && !cmdline.contains("/jspawnhelper")) {
                     check("environment of " + p.getFileName() + " (" + cmdline.replace('\0', ' ').strip() + ")",
                             read(p.resolve("environ")));
                 }
