@@ -198,8 +198,8 @@ class CrashSafetyIT {
         List<String> primaries = lab.nodes().stream().map(LabNode::name)
                 .filter(n -> sql.query(n, "SELECT pg_is_in_recovery()").equals("f")).toList();
         assertEquals(List.of(primary), primaries);
-        assertEquals(0, cli.run(lab, "plan", "-e", "primary=" + primary, "--detailed-exitcode").exitCode(),
-                "the next plan is empty");
+        CliProcess.Result next = record(cli.run(lab, "plan", "-e", "primary=" + primary, "--detailed-exitcode"));
+        assertEquals(0, next.exitCode(), "the next plan is empty:\n" + next.all());
     }
 
     private void everyAcknowledgedRowIsOn(String node, List<Long> acked) {
