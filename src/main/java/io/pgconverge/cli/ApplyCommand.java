@@ -4,6 +4,7 @@ import io.pgconverge.exec.AppliedBy;
 import io.pgconverge.exec.ApplyLock;
 import io.pgconverge.exec.ApplyResult;
 import io.pgconverge.exec.Executor;
+import io.pgconverge.exec.LockHolder;
 import io.pgconverge.exec.NodeConnections;
 import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.model.EngineException;
@@ -21,7 +22,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +47,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
     boolean yes;
 
+    @Option(names = "--force-unlock", paramLabel = "ID",
+            description = "Take over the apply lock held by apply ID, whose holder is gone (see pgconverge unlock).")
+    String forceUnlock;
+
     @Mixin
     GatherMixin gather;
 
@@ -69,7 +73,8 @@ public final class ApplyCommand implements Callable<Integer> {
         Engine engine = Engine.load(clusterOptions);
         try (NodeConnections connections = new NodeConnections(engine.cluster(), engine.shells(), engine.sessions(),
                 gather.options().connectTimeout());
-             ApplyLock lock = ApplyLock.acquire(engine.cluster().members(), h -> connections.shell(h.name()), holder())) {
+             ApplyLock lock = ApplyLock.acquire(engine.cluster().members(), h -> connections.shell(h.name()),
+                     LockHolder.current(), Optional.ofNullable(forceUnlock), this::notice)) {
             return planAndRun(engine, connections, saved, clusterOptions);
         }
     }
@@ -158,8 +163,8 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private static String holder() {
-        String host = ManagementFactory.getRuntimeMXBean().getName();
-        return System.getProperty("user.name") + " (pid@host " + host + ")";
+    private void notice(String line) {
+        spec.commandLine().getOut().println("Note: " + line);
+        spec.commandLine().getOut().flush();
     }
 }

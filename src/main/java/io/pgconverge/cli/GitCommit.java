@@ -29,7 +29,8 @@ final class GitCommit {
         command[2] = dir.toString();
         System.arraycopy(args, 0, command, 3, args.length);
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process p = io.pgconverge.transport.ChildEnvironment.clean(new ProcessBuilder(command))
+                    .redirectErrorStream(false).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.getErrorStream().readAllBytes();

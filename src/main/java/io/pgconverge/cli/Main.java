@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
         description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.",
         subcommands = {LabCommand.class, CompletionCommand.class, ValidateCommand.class, FactsCommand.class, PlanCommand.class,
                 ApplyCommand.class, GraphCommand.class, PingCommand.class,
-                StatusCommand.class})
+                StatusCommand.class, UnlockCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> environment;
 

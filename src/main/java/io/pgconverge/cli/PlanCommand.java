@@ -49,6 +49,7 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan = engine.limited(engine.plan(facts, planOptions.templates(), planOptions.options()),
                 limit.limit(), cluster);
         PrintWriter stdout = spec.commandLine().getOut();
+        HeldLocks.report(facts, spec.commandLine().getErr());
         stdout.print(format.render(plan, Terminal.color()));
         stdout.flush();
         if (out != null) {

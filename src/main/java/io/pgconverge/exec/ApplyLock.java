@@ -2,34 +2,42 @@ package io.pgconverge.exec;
 
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
-import io.pgconverge.model.ShellWords;
-import io.pgconverge.transport.CommandResult;
+import io.pgconverge.model.NodePaths;
 import io.pgconverge.transport.RemoteShell;
 import io.pgconverge.transport.TransportException;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * One apply per cluster at a time: a lock directory ({@code pgconverge.lock} in every reachable member's
- * config directory, taken in inventory order) holding who took it. A second apply fails fast, naming the holder.
+ * One apply per cluster at a time: a lock directory ({@link NodePaths#applyLock()}, never inside a data directory)
+ * on every reachable member, taken in inventory order, holding a {@link LockHolder}. A second apply fails fast,
+ * naming the holder. A holder that ran on this host and whose process is gone is taken over, and said so; one from
+ * another host is removed by {@code pgconverge unlock} or {@code apply --force-unlock ID}.
  */
 public final class ApplyLock implements AutoCloseable {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final List<Held> held = new ArrayList<>();
+    private final LockHolder me;
 
-    private record Held(RemoteShell shell, String dir) {
+    private record Held(RemoteShell shell, LockDirectory dir) {
     }
 
-    private ApplyLock() {
+    private ApplyLock(LockHolder me) {
+        this.me = me;
     }
 
-    /** Takes the lock on every given node or none; {@code holder} says who takes it (user@machine pid). */
-    public static ApplyLock acquire(List<Host> hosts, java.util.function.Function<Host, RemoteShell> shells,
-                                    String holder) {
-        ApplyLock lock = new ApplyLock();
+    /**
+     * Takes the lock on every given node or none.
+     *
+     * @param forceUnlock the id of a lock to take over whoever holds it (shown by the refusal and by unlock)
+     * @param notices     hears each lock taken over from a holder that is gone
+     */
+    public static ApplyLock acquire(List<Host> hosts, Function<Host, RemoteShell> shells, LockHolder me,
+                                    Optional<String> forceUnlock, Consumer<String> notices) {
+        ApplyLock lock = new ApplyLock(me);
         try {
             for (Host h : hosts) {
                 RemoteShell shell;
@@ -38,7 +46,7 @@ public final class ApplyLock implements AutoCloseable {
                 } catch (TransportException unreachable) {
                     continue; // the facts report it; a node no apply can reach needs no lock
                 }
-                lock.take(h, shell, holder);
+                lock.take(h, shell, forceUnlock, notices);
             }
             return lock;
         } catch (RuntimeException e) {
@@ -47,20 +55,23 @@ public final class ApplyLock implements AutoCloseable {
         }
     }
 
-    private void take(Host host, RemoteShell shell, String holder) {
-        String dir = host.pg().configDir() + "/pgconverge.lock";
-        String q = ShellWords.quote(dir);
-        String script = "if mkdir " + q + " 2>/dev/null; then printf '%s\\n' " + ShellWords.quote(holder + " since "
-                + Instant.now()) + " > " + q + "/holder; echo TAKEN; else cat " + q + "/holder 2>/dev/null"
-                + " || echo unknown; fi\n";
-        CommandResult r = shell.run(script, TIMEOUT);
-        if (!r.ok()) {
-            throw new EngineException(host.name() + ": cannot take the apply lock " + dir + ": " + r.stderr().strip());
-        }
-        if (!r.stdout().strip().equals("TAKEN")) {
-            throw new EngineException("another apply holds the lock of this cluster on " + host.name() + " ("
-                    + r.stdout().strip() + "); wait for it to finish, or remove " + dir
-                    + " on that node if no apply is running");
+    private void take(Host host, RemoteShell shell, Optional<String> forceUnlock, Consumer<String> notices) {
+        LockDirectory dir = new LockDirectory(host, shell);
+        Optional<String> other = dir.tryTake(me);
+        if (other.isPresent()) {
+            Optional<LockHolder> holder = LockHolder.parse(other.get());
+            String named = holder.map(LockHolder::describe).orElse(other.get().strip());
+            boolean forced = holder.map(LockHolder::id).filter(id -> forceUnlock.filter(id::equals).isPresent())
+                    .isPresent();
+            if (holder.isEmpty() || !(forced || holder.get().provablyGone())) {
+                throw new EngineException("another apply holds the lock of this cluster on " + host.name() + " ("
+                        + named + "); wait for it to finish, or, if it is gone, run pgconverge unlock PLAYBOOK -i "
+                        + "INVENTORY (or apply --force-unlock " + holder.map(LockHolder::id).orElse("ID")
+                        + ") to remove " + dir.path());
+            }
+            dir.takeOver(holder.get(), me);
+            notices.accept(host.name() + ": took over the apply lock from " + named + ", "
+                    + (forced ? "removed with --force-unlock" : "whose process is gone"));
         }
         held.add(new Held(shell, dir));
     }
@@ -69,10 +80,9 @@ public final class ApplyLock implements AutoCloseable {
     public void close() {
         for (Held h : held) {
             try {
-                h.shell().run("rm -f " + ShellWords.quote(h.dir() + "/holder") + "; rmdir " + ShellWords.quote(h.dir())
-                        + "\n", TIMEOUT);
+                h.dir().release(me.id());
             } catch (RuntimeException ignored) {
-                // the node went away during the apply; its lock directory names the holder for the next one
+                // the node went away during the apply; its lock names the holder, which the next apply sees is gone
             }
         }
         held.clear();

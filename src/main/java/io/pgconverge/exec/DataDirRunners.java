@@ -1,6 +1,7 @@
 package io.pgconverge.exec;
 
 import io.pgconverge.model.EngineException;
+import io.pgconverge.model.Intent;
 import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.ShellWords;
 import io.pgconverge.plan.task.BaseBackup;
@@ -10,7 +11,10 @@ import io.pgconverge.transport.CommandResult;
 
 import java.nio.charset.StandardCharsets;
 
-/** Runners of the tasks that make or rewrite a data directory: initdb, base backup, rewind. */
+/**
+ * Runners of the tasks that make or rewrite a data directory: initdb, base backup, rewind. The long commands run as
+ * a {@link RemoteJob}: they end with the session, leave no passfile, and the intent marker says how far they got.
+ */
 final class DataDirRunners {
     private DataDirRunners() {
     }
@@ -22,11 +26,8 @@ final class DataDirRunners {
         }
     }
 
-    /** A script that removes the passfile however it ends, then runs the commands and stops at the first failure. */
-    private static String guarded(String passfile, Iterable<String> commands) {
-        StringBuilder s = new StringBuilder("set -e\ntrap 'rm -f -- " + passfile.replace("'", "'\\''") + "' EXIT\n");
-        commands.forEach(c -> s.append(c).append('\n'));
-        return s.toString();
+    private static NodePaths paths(RunContext context) {
+        return NodePaths.of(context.host().pg());
     }
 
     static final class InitDbRunner implements TaskRunner<InitDb> {
@@ -45,18 +46,21 @@ final class DataDirRunners {
         @Override
         public String run(BaseBackup task, RunContext context) {
             requireStopped(context, "a base backup");
-            context.shell().writeFile(task.passfile(), task.passfileContent().getBytes(StandardCharsets.UTF_8), "0600");
-            java.util.List<String> commands = new java.util.ArrayList<>();
-            commands.add(task.clearStagingCommand());
-            commands.add(task.fetchCommand() + " 2>&1; echo");
-            task.moveAsideCommand().ifPresent(commands::add);
-            commands.add(task.moveInCommand());
-            commands.add("rm -f -- " + ShellWords.quote(NodePaths.of(context.host().pg()).rewindFailed()));
-            commands.add("du -sh " + ShellWords.quote(task.dataDir()) + " | cut -f1");
+            Intent intent = new Intent(Intent.Action.BASE_BACKUP, task.source(), Intent.Stage.COPYING);
+            RemoteJob job = new RemoteJob(paths(context))
+                    .intent(intent)
+                    .then(task.clearStagingCommand())
+                    .secret(task.passfile(), task.passfileContent())
+                    .job("pg_basebackup", task.fetchCommand() + " 2>&1; echo")
+                    .then(task.moveAsideCommand())
+                    .then(task.moveInCommand())
+                    .then("rm -f -- " + ShellWords.quote(paths(context).rewindFailed()))
+                    .intent(intent.at(Intent.Stage.COPIED))
+                    .then("du -sh " + ShellWords.quote(task.dataDir()) + " | cut -f1");
             if (task.replacesDataDir()) {
-                commands.add("ls -d " + ShellWords.quote(task.asidePrefix()) + "* | tail -n 1");
+                job.then("ls -d " + ShellWords.quote(task.asidePrefix()) + "* | tail -n 1");
             }
-            CommandResult r = context.check(guarded(task.passfile(), commands), RunContext.LONG_TIMEOUT,
+            CommandResult r = context.check(job.script(), RunContext.LONG_TIMEOUT,
                     "pg_basebackup from " + task.source(), new Throttled(context.progress()));
             String[] lines = r.stdout().strip().split("\n");
             String detail = "copied " + (task.replacesDataDir() && lines.length >= 2 ? lines[lines.length - 2]
@@ -78,17 +82,21 @@ final class DataDirRunners {
             if (!state.equals("shut down") && !state.equals("shut down in recovery")) {
                 context.progress().accept("the data directory was not shut down cleanly (" + state
                         + "): crash recovery in single-user mode");
-                context.check(task.crashRecoveryCommand() + " >> " + ShellWords.quote(ServerControl.logFile(
-                        context.host().pg())) + " 2>&1\n", RunContext.LONG_TIMEOUT, "crash recovery");
+                context.check(new RemoteJob(paths(context)).job("crash recovery", task.crashRecoveryCommand() + " >> "
+                        + ShellWords.quote(ServerControl.logFile(context.host().pg())) + " 2>&1").script(),
+                        RunContext.LONG_TIMEOUT, "crash recovery");
                 recovered = "crash recovery, then ";
             }
-            context.shell().writeFile(task.passfile(), task.passfileContent().getBytes(StandardCharsets.UTF_8), "0600");
+            Intent intent = new Intent(Intent.Action.REWIND, task.source(), Intent.Stage.COPYING);
+            String script = new RemoteJob(paths(context)).intent(intent)
+                    .secret(task.passfile(), task.passfileContent())
+                    .job("pg_rewind", task.command() + " 2>&1")
+                    .intent(intent.at(Intent.Stage.COPIED)).script();
             CommandResult r;
             try {
-                r = context.check(guarded(task.passfile(), java.util.List.of(task.command() + " 2>&1")),
-                        RunContext.LONG_TIMEOUT, "pg_rewind from " + task.source());
+                r = context.check(script, RunContext.LONG_TIMEOUT, "pg_rewind from " + task.source());
             } catch (EngineException e) {
-                String marker = NodePaths.of(context.host().pg()).rewindFailed();
+                String marker = paths(context).rewindFailed();
                 context.shell().writeFile(marker, (e.getMessage().replace('\n', ' ') + "\n")
                         .getBytes(StandardCharsets.UTF_8), "0644");
                 throw new EngineException(e.getMessage() + "; the next plan rebuilds " + task.host()

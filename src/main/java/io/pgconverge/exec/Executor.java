@@ -57,6 +57,7 @@ public final class Executor {
     }
 
     private TaskOutcome run(Task task, ExecListener listener) {
+        TestKillSwitch.beforeTask(task);
         long start = System.nanoTime();
         RunContext context = new RunContext(connections, task, line -> listener.progress(task, line), appliedBy);
         String detail = runners.run(task, context);

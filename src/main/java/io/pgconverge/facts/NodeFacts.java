@@ -14,14 +14,36 @@ import java.util.Optional;
  * @param serverError why no SQL facts could be read although the server runs
  * @param installedVersion {@code postgres --version} of binDir, e.g. "15.18"; empty without binaries
  * @param platform how the engine reaches the node (become) and its distribution's PostgreSQL tools
+ * @param leftovers what an interrupted apply left: lock, intent marker, a still running remote command
  */
 public record NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
                         Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
                         Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
                         Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                        String address, Optional<String> installedVersion, PlatformFacts platform) {
+                        String address, Optional<String> installedVersion, PlatformFacts platform,
+                        EngineLeftovers leftovers) {
     public NodeFacts {
         files = Map.copyOf(files);
+    }
+
+    /** Without platform facts (left unknown) and leftovers of earlier applies. */
+    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
+                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
+                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
+                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
+                     String address, Optional<String> installedVersion) {
+        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
+                lastApplied, address, installedVersion, PlatformFacts.unknown(), EngineLeftovers.none());
+    }
+
+    /** Without leftovers of earlier applies. */
+    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
+                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
+                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
+                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
+                     String address, Optional<String> installedVersion, PlatformFacts platform) {
+        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
+                lastApplied, address, installedVersion, platform, EngineLeftovers.none());
     }
 
     /** Without platform facts (left unknown). */
@@ -29,15 +51,15 @@ public record NodeFacts(String host, boolean reachable, Optional<String> unreach
                      Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
                      Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
                      Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                     String address, Optional<String> installedVersion) {
+                     String address, Optional<String> installedVersion, EngineLeftovers leftovers) {
         this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
-                lastApplied, address, installedVersion, PlatformFacts.unknown());
+                lastApplied, address, installedVersion, PlatformFacts.unknown(), leftovers);
     }
 
     /** The same facts with these platform facts. */
     public NodeFacts withPlatform(PlatformFacts platform) {
         return new NodeFacts(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server,
-                serverError, lastApplied, address, installedVersion, platform);
+                serverError, lastApplied, address, installedVersion, platform, leftovers);
     }
 
     /** Without address and installed version (both left empty). */

@@ -50,7 +50,7 @@ final class NodeFactsReader {
         }
         return new NodeFacts(host.name(), true, Optional.empty(), os.os(), os.binDir(), Optional.of(os.dataDir()),
                 os.files(), running, server, serverError, os.lastApplied(), host.address(), os.installedVersion(),
-                platform(host, shell, r.stdout()));
+                platform(host, shell, r.stdout()), LeftoversScript.parse(r.stdout()));
     }
 
     /** The distribution's tools from the facts output, and whether root is reachable where become is on. */

@@ -34,6 +34,7 @@ public final class OsFactsScript {
             s.append("file ").append(f.shellPath()).append(f.withContent() ? " 1\n" : " 0\n");
         }
         s.append(INCLUDES);
+        s.append(LeftoversScript.of(layout));
         s.append("exit 0\n");
         return s.toString();
     }

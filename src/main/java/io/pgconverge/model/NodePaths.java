@@ -45,6 +45,49 @@ public record NodePaths(PgLayout layout) {
         return layout.configDir() + "/pgconverge.rewind-failed";
     }
 
+    /**
+     * Where the engine keeps its own state on the node (lock, intent marker, job pid file): the config directory,
+     * unless that lies inside the data directory, which a base backup moves aside and a rewind rewrites; then the
+     * data directory's parent.
+     */
+    public String stateDir() {
+        if (!configInsideDataDir()) {
+            return layout.configDir();
+        }
+        String data = layout.dataDir().replaceAll("/+$", "");
+        int slash = data.lastIndexOf('/');
+        return slash <= 0 ? "/" : data.substring(0, slash);
+    }
+
+    private String stateFile(String name) {
+        String dir = stateDir();
+        return (dir.endsWith("/") ? dir : dir + "/") + name;
+    }
+
+    /** The apply lock: a directory holding {@code holder}, never inside the data directory. */
+    public String applyLock() {
+        return stateFile("pgconverge.lock");
+    }
+
+    /** Who holds the apply lock: {@code key=value} lines. */
+    public String applyLockHolder() {
+        return applyLock() + "/holder";
+    }
+
+    /**
+     * Written before a node's data directory is replaced by a base backup or rewound: what is being done, from
+     * where, and how far it got ({@code planned}, {@code copying}, {@code copied}). A plan that finds it knows the
+     * node was left half-built and finishes or redoes the work; it is removed once the node runs as a standby.
+     */
+    public String intent() {
+        return stateFile("pgconverge.intent");
+    }
+
+    /** The pid of a long remote command (pg_basebackup, pg_rewind) while it runs; the next apply ends a leftover. */
+    public String jobPidFile() {
+        return stateFile("pgconverge.job");
+    }
+
     /** Server log of a {@code pg_ctl} layout. */
     public String serverLog() {
         return layout.configDir() + "/postgresql.log";

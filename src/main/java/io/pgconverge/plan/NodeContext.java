@@ -7,6 +7,7 @@ import io.pgconverge.facts.ServerFacts;
 import io.pgconverge.facts.SettingFact;
 import io.pgconverge.facts.UpstreamFacts;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.Intent;
 import io.pgconverge.model.NodePaths;
 import io.pgconverge.plan.service.ServiceCommands;
 
@@ -56,10 +57,30 @@ public record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
         return facts.dataDir().map(d -> d.exists()).orElse(false);
     }
 
-    /** In recovery: from the server when it runs, else from standby.signal / recovery.conf in the data directory. */
+    /**
+     * In recovery: from the server when it runs, else from standby.signal / recovery.conf in the data directory, or
+     * from an intent marker saying a base backup or rewind made it a standby's copy (the standby settings are
+     * written by the tasks after it, which an interrupted apply may not have reached).
+     */
     public boolean inRecovery() {
         return facts.server().map(ServerFacts::inRecovery)
-                .orElse(facts.dataDir().map(d -> d.standbySignal() || d.recoveryConf()).orElse(false));
+                .orElse(facts.dataDir().map(d -> d.standbySignal() || d.recoveryConf()).orElse(false)
+                        || intent().filter(i -> i.stage() == Intent.Stage.COPIED).isPresent());
+    }
+
+    /** What the intent marker an interrupted apply left says; an unreadable one counts as an unfinished base backup. */
+    public Optional<Intent> intent() {
+        return facts.leftovers().intent().map(text -> Intent.parse(text)
+                .orElse(new Intent(Intent.Action.BASE_BACKUP, "an unknown source", Intent.Stage.COPYING)));
+    }
+
+    /**
+     * The data directory may be half-made: a base backup decided or under way, or a rewind under way, that did not
+     * finish. Such a node is rebuilt, never started.
+     */
+    public Optional<Intent> unfinished() {
+        return intent().filter(i -> i.stage() == Intent.Stage.COPYING
+                || i.stage() == Intent.Stage.PLANNED && i.action() == Intent.Action.BASE_BACKUP);
     }
 
     public Optional<Long> systemIdentifier() {

@@ -12,6 +12,10 @@ public final class NodeWork {
     public final NodeContext node;
     public final Fate fate;
     public final NodeConfig config;
+    /** The intent marker written before the node's data directory is replaced or rewound. */
+    public Optional<Task> intent = Optional.empty();
+    /** The intent marker removed once the node runs as a standby again. */
+    public Optional<Task> intentDone = Optional.empty();
     /** Stop or Fence: the server must be down before its data directory is replaced or it turns standby. */
     public Optional<Task> stop = Optional.empty();
     /** InitDb, BaseBackup or Rewind. */
@@ -51,6 +55,7 @@ public final class NodeWork {
 
     public List<Task> all() {
         List<Task> tasks = new ArrayList<>();
+        intent.ifPresent(tasks::add);
         stop.ifPresent(tasks::add);
         rebuild.ifPresent(tasks::add);
         waitForReplay.ifPresent(tasks::add);
@@ -62,6 +67,7 @@ public final class NodeWork {
         hbaReload.ifPresent(tasks::add);
         tasks.addAll(sql);
         checkpoint.ifPresent(tasks::add);
+        intentDone.ifPresent(tasks::add);
         return tasks;
     }
 }

@@ -8,6 +8,7 @@ import io.pgconverge.plan.slots.SlotNames;
 import io.pgconverge.plan.slots.SlotPlan;
 import io.pgconverge.plan.task.BaseBackup;
 import io.pgconverge.plan.task.CreateSlot;
+import io.pgconverge.plan.task.DropSlot;
 import io.pgconverge.plan.task.RecordApplied;
 import io.pgconverge.plan.task.Restart;
 import io.pgconverge.plan.task.Start;
@@ -32,7 +33,8 @@ import java.util.Set;
  * Puts the tasks of every node into the plan graph with their dependencies:
  * <ul>
  * <li>on a node: stop, then initdb or base backup, then the file writes, then the start, restart or reload
- *     that makes them take effect; SQL on a node that starts runs after the start;</li>
+ *     that makes them take effect; SQL on a node that starts runs after the start, slot changes on a node that
+ *     restarts after the restart (a server shutting down refuses connections);</li>
  * <li>role changes before every pg_hba.conf write (a password is set before an hba rule requires it);
  *     on a primary that is started, pg_hba.conf is written after the roles and reloaded;</li>
  * <li>a standby's base backup after the primary's configuration took effect, its roles and its slot;</li>
@@ -83,6 +85,9 @@ public final class PlanWiring {
     }
 
     private void nodeEdges(NodeWork w) {
+        edge(w.intent, w.stop);
+        edge(w.intent, w.rebuild);
+        edge(w.activation, w.intentDone);
         edge(w.stop, w.rebuild);
         List<Task> files = new ArrayList<>(w.beforeActivation());
         w.config.hba().ifPresent(files::add);
@@ -100,10 +105,9 @@ public final class PlanWiring {
             edge(w.config.hba(), w.activation);
         }
         boolean started = w.activation.filter(a -> a instanceof Start).isPresent();
-        boolean slotsRestart = w.activation.filter(a -> a instanceof Restart
-                && ((Restart) a).settings().contains("max_replication_slots")).isPresent();
+        boolean restarted = w.activation.filter(a -> a instanceof Restart).isPresent();
         for (Task sql : w.sql) {
-            if (started || slotsRestart && sql instanceof CreateSlot) {
+            if (started || restarted && (sql instanceof CreateSlot || sql instanceof DropSlot)) {
                 edge(w.activation, Optional.of(sql));
             }
         }

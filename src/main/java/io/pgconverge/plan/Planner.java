@@ -92,6 +92,7 @@ public final class Planner {
             w.sql.addAll(standbySlots.drops(w));
         }
         new TakeoverTasks(cluster, topology, secrets, desiredFiles).add(work);
+        work.values().forEach(IntentTasks::add);
         PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology);
         wiring.wire();
         refusals.addAll(wiring.refusals());

@@ -56,7 +56,7 @@ public final class LocalRemoteShell implements RemoteShell {
 
     private CommandResult exec(List<String> command, byte[] stdin, Duration timeout, Consumer<String> lines) {
         try {
-            Process p = new ProcessBuilder(command).start();
+            Process p = ChildEnvironment.clean(new ProcessBuilder(command)).start();
             StreamDrain out = StreamDrain.start(p.getInputStream(), host + "-stdout", lines);
             StreamDrain err = StreamDrain.start(p.getErrorStream(), host + "-stderr");
             try (OutputStream in = p.getOutputStream()) {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * shell's OS user, so {@code peer} authentication works on a freshly installed node without any password. SQL
  * travels inside the script as a quoted here-document on psql's stdin, never on a command line. Where pg_hba
  * requires a password everywhere, the admin role's password goes into a 0600 PGPASSFILE that the same script
- * creates and removes (trap on exit); with peer rules libpq never reads it. Each call is one round trip.
+ * creates empty, opens on descriptor 3 and unlinks before writing the password into it: killed at any moment, it
+ * leaves no file holding the password. With peer rules libpq never reads it. Each call is one round trip.
  */
 public final class PsqlPgSession implements PgSession {
     private final RemoteShell shell;
@@ -75,10 +76,11 @@ public final class PsqlPgSession implements PgSession {
         }
         String end = delimiter("PGCONVERGE_PASS", value);
         s.append("umask 077\n");
-        s.append("PGPASSFILE=$(mktemp) || exit 1\n");
-        s.append("trap 'rm -f \"$PGPASSFILE\"' EXIT\n");
-        s.append("export PGPASSFILE\n");
-        s.append("cat > \"$PGPASSFILE\" <<'").append(end).append("'\n");
+        s.append("PASSTMP=$(mktemp) || exit 1\n");
+        s.append("exec 3<>\"$PASSTMP\"\n");
+        s.append("rm -f -- \"$PASSTMP\"\n");
+        s.append("export PGPASSFILE=/dev/fd/3\n");
+        s.append("cat >&3 <<'").append(end).append("'\n");
         s.append("*:*:*:*:").append(value.replace("\\", "\\\\").replace(":", "\\:")).append('\n');
         s.append(end).append('\n');
     }

@@ -54,19 +54,7 @@ public final class CliProcess {
     }
 
     public Result run(List<String> args) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: integration tests run after mvn package");
-        }
-        List<String> command = new ArrayList<>();
-        if (!osUser.isEmpty()) {
-            command.addAll(List.of("runuser", "-u", osUser, "--")); // keeps the environment: secrets stay off the command line
-        }
-        command.addAll(List.of("java", "-jar", JAR.toString()));
-        command.addAll(args);
-        command.addAll(versionOverride(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().putAll(env);
-        pb.environment().put("NO_COLOR", "1");
+        ProcessBuilder pb = builder(args);
         try {
             Path out = Files.createTempFile("pgc-out", ".txt");
             Path err = Files.createTempFile("pgc-err", ".txt");
@@ -98,6 +86,37 @@ public final class CliProcess {
         boolean readsPlaybook = args.stream().anyMatch(a -> a.endsWith(".yml") && !a.contains("inventor"))
                 && !args.contains("--plan");
         return version != 15 && readsPlaybook ? List.of("-e", "postgres.version=" + version) : List.of();
+    }
+
+    private ProcessBuilder builder(List<String> args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: integration tests run after mvn package");
+        }
+        List<String> command = new ArrayList<>();
+        if (!osUser.isEmpty()) {
+            command.addAll(List.of("runuser", "-u", osUser, "--")); // keeps the environment: secrets stay off the command line
+        }
+        command.addAll(List.of("java", "-jar", JAR.toString()));
+        command.addAll(args);
+        command.addAll(versionOverride(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        pb.environment().put("NO_COLOR", "1");
+        return pb;
+    }
+
+    /** Starts a command on the lab without waiting, output discarded: for a test that kills it. */
+    public Process start(RunningLab lab, String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(labArgs(lab));
+        args.addAll(List.of(more));
+        try {
+            return builder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code apply --yes} on the lab (with {@code more} arguments), which must succeed. */

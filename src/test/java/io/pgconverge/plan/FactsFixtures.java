@@ -182,6 +182,7 @@ final class FactsFixtures {
         final List<SlotFact> slots = new ArrayList<>();
         final Map<String, Integer> sourceLines = new LinkedHashMap<>();
         final List<ConfigSources.FileSetting> fileSettings = new ArrayList<>();
+        Optional<String> intent = Optional.empty();
 
         Node(Host host) {
             this.host = host;
@@ -300,6 +301,12 @@ final class FactsFixtures {
             return this;
         }
 
+        /** The intent marker an interrupted apply left, e.g. "base-backup node1\ncopying\n". */
+        Node intent(String text) {
+            intent = Optional.of(text);
+            return this;
+        }
+
         Node walLogHints(boolean on) {
             walLogHints = Optional.of(on);
             return setting("wal_log_hints", on ? "on" : "off", "postmaster", "configuration file", null)
@@ -387,7 +394,8 @@ final class FactsFixtures {
                     : Optional.empty();
             return new NodeFacts(host.name(), true, Optional.empty(), Optional.of(new OsFacts("debian", "12",
                     "x86_64", host.name())), Optional.of(host.pg().binDir()), Optional.of(dataDir), files, running,
-                    server, Optional.empty(), Optional.empty());
+                    server, Optional.empty(), Optional.empty(), "", Optional.empty(),
+                    new io.pgconverge.facts.EngineLeftovers(Optional.empty(), intent, Optional.empty()));
         }
     }
 }

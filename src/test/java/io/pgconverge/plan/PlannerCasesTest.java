@@ -149,8 +149,9 @@ class PlannerCasesTest {
                 .slot("127_0_0_13", true).build();
         FactsFixtures.Node n1 = converged(cluster, 0);
         Plan plan = planWith(cluster, rolesOf(n1, node1));
-        assertEquals(List.of("node1/slot/127_0_0_12/lost", "node1/slot/127_0_0_12", "node2/stop", "node2/basebackup",
-                "node2/standby.signal", "node2/start", "node1/verify"), ids(plan));
+        assertEquals(List.of("node1/slot/127_0_0_12/lost", "node1/slot/127_0_0_12", "node2/intent", "node2/stop",
+                "node2/basebackup", "node2/standby.signal", "node2/start", "node2/intent-done", "node1/verify"),
+                ids(plan));
         assertTrue(position(plan, "node1/slot/127_0_0_12/lost") < position(plan, "node1/slot/127_0_0_12"));
         assertTrue(position(plan, "node1/slot/127_0_0_12") < position(plan, "node2/basebackup"));
         assertTrue(((BaseBackup) plan.graph().task("node2/basebackup")).fetchCommand().endsWith("-P -S 127_0_0_12"));

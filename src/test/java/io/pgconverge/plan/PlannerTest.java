@@ -64,12 +64,13 @@ class PlannerTest {
         Plan plan = plan(FactsFixtures.facts(node(hosts.get(0)).build(), node(hosts.get(1)).build(),
                 node(hosts.get(2)).build()));
         assertEquals(List.of("node1/pgconverge.conf", "node1/include", "node1/role/pgpool",
-                "node1/role/repl", "node1/role/postgres", "node1/hba", "node1/passfile", "node1/slot/127_0_0_12",
-                "node1/slot/127_0_0_13", "node1/restart",
-                "node2/stop", "node2/basebackup", "node2/hba", "node2/passfile", "node2/pgconverge.conf",
-                "node2/standby.signal", "node2/include", "node2/start",
-                "node3/stop", "node3/basebackup", "node3/hba", "node3/passfile", "node3/pgconverge.conf",
-                "node3/standby.signal", "node3/include", "node3/start", "node1/verify"), ids(plan));
+                "node1/role/repl", "node1/role/postgres", "node1/hba", "node1/passfile", "node1/restart",
+                "node1/slot/127_0_0_12", "node1/slot/127_0_0_13",
+                "node2/intent", "node2/stop", "node2/basebackup", "node2/hba", "node2/passfile",
+                "node2/pgconverge.conf", "node2/standby.signal", "node2/include", "node2/start", "node2/intent-done",
+                "node3/intent", "node3/stop", "node3/basebackup", "node3/hba", "node3/passfile",
+                "node3/pgconverge.conf", "node3/standby.signal", "node3/include", "node3/start", "node3/intent-done",
+                "node1/verify"), ids(plan));
         assertTrue(position(plan, "node1/role/repl") < position(plan, "node1/hba"), "password before hba");
         assertTrue(position(plan, "node1/restart") < position(plan, "node2/basebackup"));
         BaseBackup backup = (BaseBackup) plan.graph().task("node2/basebackup");
@@ -78,7 +79,7 @@ class PlannerTest {
         assertTrue(position(plan, "node1/slot/127_0_0_12") < position(plan, "node2/basebackup"),
                 "the slot reserves WAL before the backup's checkpoint");
         assertFalse(backup.fetchCommand().contains("repl-secret"));
-        assertEquals("Plan: 12 to add, 9 to change, 0 to remove, 4 to run; 1 restart.", plan.summary().line());
+        assertEquals("Plan: 14 to add, 9 to change, 2 to remove, 4 to run; 1 restart.", plan.summary().line());
         assertTrue(plan.refusals().isEmpty());
         assertEquals(List.of("listen_addresses", "wal_level", "max_wal_senders", "hot_standby", "wal_log_hints"),
                 ((Restart) plan.graph().task("node1/restart")).settings());
@@ -221,8 +222,8 @@ class PlannerTest {
                         .of(hosts.get(1))).build());
         assertTrue(node2.isStandby());
         Plan plan = planner().plan(cluster, new ClusterFacts(nodes), secrets());
-        assertEquals(List.of("node1/slot/127_0_0_12", "node2/stop", "node2/basebackup", "node2/standby.signal",
-                "node2/start", "node1/verify"),
+        assertEquals(List.of("node1/slot/127_0_0_12", "node2/intent", "node2/stop", "node2/basebackup",
+                "node2/standby.signal", "node2/start", "node2/intent-done", "node1/verify"),
                 ids(plan));
         BaseBackup backup = (BaseBackup) plan.graph().task("node2/basebackup");
         assertTrue(backup.fetchCommand().endsWith(" -P -S 127_0_0_12"));

@@ -48,8 +48,8 @@ class RejoinPlannerTest {
     void aFormerPrimaryOnAnOlderTimelineIsFencedRewoundAndStartedAsAStandby() {
         Plan plan = plan("node2", afterFailover());
         assertFalse(plan.refused(), refusals(plan));
-        assertEquals(List.of("node1/fence", "node2/slot/127_0_0_11", "node2/checkpoint", "node1/rewind",
-                "node1/pgconverge.conf", "node1/standby.signal", "node1/start", "node1/slot/127_0_0_12",
+        assertEquals(List.of("node1/intent", "node1/fence", "node2/slot/127_0_0_11", "node2/checkpoint", "node1/rewind",
+                "node1/pgconverge.conf", "node1/standby.signal", "node1/start", "node1/intent-done", "node1/slot/127_0_0_12",
                 "node1/slot/127_0_0_13", "node2/verify"), ids(plan));
         assertBefore(plan, "node1/fence", "node1/rewind");
         assertBefore(plan, "node2/checkpoint", "node1/rewind");
@@ -61,7 +61,8 @@ class RejoinPlannerTest {
                 + "timeline 2 at 0/6000000: fenced first (it must take no writes while node2 is primary), then rewound "
                 + "with pg_rewind (it has wal_log_hints or data checksums) and started as a standby of node2; what it "
                 + "wrote after the timelines diverged is discarded", rewind.reason());
-        assertTrue(rewind.command().startsWith("PGPASSFILE=/srv/lab/node1/conf/pgconverge-rewind.pgpass "
+        assertEquals("/srv/lab/node1/conf/pgconverge-rewind.pgpass", rewind.passfile());
+        assertTrue(rewind.command().startsWith("PGPASSFILE=/dev/fd/3 "
                 + "/usr/lib/postgresql/15/bin/pg_rewind -D /srv/lab/node1/data --source-server='host=127.0.0.12 "
                 + "port=5442 user=postgres dbname=postgres'"), rewind.command());
         assertFalse(rewind.details().toString().contains("pg-secret"));

@@ -61,12 +61,12 @@ class PsqlPgSessionTest {
         RecordingShell shell = new RecordingShell(new CommandResult(0, "1\n", ""));
         session(shell, Optional.of(new Secret("pa:ss\\word"))).queryValue("SELECT 1");
         String script = shell.scripts.get(0);
-        assertTrue(script.contains("PGPASSFILE=$(mktemp)"));
-        assertTrue(script.contains("trap 'rm -f \"$PGPASSFILE\"' EXIT"));
+        assertTrue(script.contains("PASSTMP=$(mktemp)"));
+        assertTrue(script.contains("export PGPASSFILE=/dev/fd/3"));
         assertTrue(script.contains("\n*:*:*:*:pa\\:ss\\\\word\n"), script);
         String psqlLine = script.lines().filter(l -> l.contains("/psql'")).findFirst().orElseThrow();
         assertFalse(psqlLine.contains("pa:ss"));
-        assertTrue(script.indexOf("trap") < script.indexOf("cat > \"$PGPASSFILE\""));
+        assertTrue(script.indexOf("rm -f -- \"$PASSTMP\"") < script.indexOf("cat >&3"), "unlinked before written");
     }
 
     @Test

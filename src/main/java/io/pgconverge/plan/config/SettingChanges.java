@@ -51,9 +51,24 @@ public final class SettingChanges {
                 c.changed.add(name);
             }
         }
+        c.changed.addAll(notReloaded(node, after));
         c.classify(node, names, after);
         c.compareHotStandby(node, before, after);
         return c;
+    }
+
+    /**
+     * Settings whose file already has the desired value while the server still runs with another one from a
+     * configuration file: the reload after the write never happened (an apply killed in between). Only values
+     * without units are compared, which the server shows as written.
+     */
+    private static Set<String> notReloaded(NodeContext node, Map<String, String> after) {
+        Set<String> names = new java.util.TreeSet<>();
+        after.forEach((name, value) -> node.setting(name)
+                .filter(f -> f.source().equals("configuration file") && !f.pendingRestart())
+                .filter(f -> Set.of("string", "enum", "bool").contains(f.vartype()))
+                .filter(f -> !sameValue(f.setting(), value)).ifPresent(f -> names.add(name)));
+        return names;
     }
 
     public boolean needsReload() {

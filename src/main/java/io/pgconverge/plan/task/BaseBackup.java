@@ -14,8 +14,9 @@ import static io.pgconverge.model.ShellWords.quote;
  * Rebuild a standby's data directory from the primary with pg_basebackup. The copy is taken into
  * {@code stagingDir} beside the data directory; only when it completed is the old data directory moved
  * aside to {@code asidePrefix + TIMESTAMP} (never deleted) and the copy moved into its place. The
- * replication password travels in {@code passfile}, written 0600 by the runner before the backup and
- * removed right after it; it never appears on a command line.
+ * replication password travels in a passfile created empty as {@code passfile.XXXXXX} (0600), unlinked while open
+ * and only then written: pg_basebackup reads it as {@code /dev/fd/3}, so it never has a name on disk and never
+ * appears on a command line.
  *
  * @param source          inventory name of the primary the copy comes from
  * @param slot            the slot the backup streams through; empty without slots
@@ -56,7 +57,7 @@ public record BaseBackup(String id, String host, String source, String sourceAdd
     }
 
     public String fetchCommand() {
-        StringBuilder cmd = new StringBuilder("PGPASSFILE=").append(quote(passfile)).append(' ')
+        StringBuilder cmd = new StringBuilder("PGPASSFILE=/dev/fd/3 ")
                 .append(quote(binDir + "/pg_basebackup"))
                 .append(" -h ").append(quote(sourceAddress)).append(" -p ").append(sourcePort)
                 .append(" -U ").append(quote(user)).append(" -D ").append(quote(stagingDir))
@@ -66,10 +67,6 @@ public record BaseBackup(String id, String host, String source, String sourceAdd
             cmd.append(createSlot ? " -C" : "").append(" -S ").append(quote(slot.get()));
         }
         return cmd.toString();
-    }
-
-    public String removePassfileCommand() {
-        return "rm -f -- " + quote(passfile);
     }
 
     /** Empty when there is no data directory to move aside. */
@@ -84,12 +81,11 @@ public record BaseBackup(String id, String host, String source, String sourceAdd
         return "mv -- " + quote(stagingDir) + " " + quote(dataDir);
     }
 
-    /** Every command in the order the runner runs them (after writing the passfile). */
+    /** Every command in the order the runner runs them (after opening the passfile). */
     public List<String> commands() {
         List<String> commands = new ArrayList<>();
         commands.add(clearStagingCommand());
         commands.add(fetchCommand());
-        commands.add(removePassfileCommand());
         moveAsideCommand().ifPresent(commands::add);
         commands.add(moveInCommand());
         return commands;
@@ -97,7 +93,8 @@ public record BaseBackup(String id, String host, String source, String sourceAdd
 
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Note("the replication password is written to " + passfile
-                + " (0600) for the copy and removed after it"), new Detail.Commands(commands(), runAs));
+        return List.of(new Detail.Note("the replication password is read from descriptor 3: a 0600 file created as "
+                + passfile + ".XXXXXX and unlinked before the password is written into it"),
+                new Detail.Commands(commands(), runAs));
     }
 }

@@ -9,8 +9,8 @@ import static io.pgconverge.model.ShellWords.quote;
 
 /**
  * Rewind a stopped former primary's data directory to the source server's timeline with pg_rewind. The
- * password of {@code user} (a superuser) travels in {@code passfile}, written 0600 by the runner and removed
- * afterwards. A data directory that was not shut down cleanly (a crashed primary) is first brought to a
+ * password of {@code user} (a superuser) travels in a passfile created empty as {@code passfile.XXXXXX} (0600),
+ * unlinked while open and only then written; pg_rewind reads it as {@code /dev/fd/3}. A data directory that was not shut down cleanly (a crashed primary) is first brought to a
  * consistent state by crash recovery in single-user mode, which accepts no connections.
  *
  * @param source     inventory name of the server rewound from (the new primary)
@@ -42,7 +42,7 @@ public record Rewind(String id, String host, String source, String sourceAddress
 
     public String command() {
         String conninfo = "host=" + sourceAddress + " port=" + sourcePort + " user=" + user + " dbname=postgres";
-        return "PGPASSFILE=" + quote(passfile) + " " + quote(binDir + "/pg_rewind") + " -D " + quote(dataDir)
+        return "PGPASSFILE=/dev/fd/3 " + quote(binDir + "/pg_rewind") + " -D " + quote(dataDir)
                 + " --source-server=" + quote(conninfo) + " -P";
     }
 
@@ -52,15 +52,12 @@ public record Rewind(String id, String host, String source, String sourceAddress
                 + configFile) + " template1 </dev/null";
     }
 
-    public String removePassfileCommand() {
-        return "rm -f -- " + quote(passfile);
-    }
-
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Note("the password of " + user + " is written to " + passfile
-                        + " (0600) for pg_rewind and removed after it; a data directory that was not shut down cleanly "
+        return List.of(new Detail.Note("the password of " + user + " is read from descriptor 3: a 0600 file created "
+                        + "as " + passfile + ".XXXXXX and unlinked before the password is written into it; a data "
+                        + "directory that was not shut down cleanly "
                         + "first goes through crash recovery: " + crashRecoveryCommand()),
-                new Detail.Commands(List.of(command(), removePassfileCommand()), runAs));
+                new Detail.Commands(List.of(command()), runAs));
     }
 }

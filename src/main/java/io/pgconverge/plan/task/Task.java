@@ -35,8 +35,8 @@ import java.util.List;
  *     {@link ServiceCommands}); each waits until done. After a failed start or restart the runner shows the
  *     tail of the server log.</li>
  * <li>{@link InitDb}: run initdb into the missing or empty data directory. Precondition: PG_VERSION absent.</li>
- * <li>{@link BaseBackup}: write the replication password to a temporary 0600 passfile, run pg_basebackup
- *     into the staging directory beside the data directory, remove the passfile; only when the backup
+ * <li>{@link BaseBackup}: open a 0600 passfile on descriptor 3, unlink it, write the replication password into
+ *     it, run pg_basebackup into the staging directory beside the data directory; only when the backup
  *     completed, move the old data directory aside ({@code main.old-TIMESTAMP}, timestamp taken at run
  *     time, never deleted) and the staging directory into its place. The server is stopped by an earlier
  *     {@link Stop} task and started by a later {@link Start}.</li>
@@ -46,8 +46,8 @@ import java.util.List;
  *     latest checkpoint before any node is rewound from it.</li>
  * <li>{@link Fence}: stop (fast shutdown) a server that must not take writes while another node is primary:
  *     the old primary of a switchover, or a second primary. Precondition: running; a stopped one is left.</li>
- * <li>{@link Rewind}: pg_rewind the stopped node's data directory from the source server, with a
- *     temporary 0600 passfile; a data directory that was not shut down cleanly goes through crash recovery
+ * <li>{@link Rewind}: pg_rewind the stopped node's data directory from the source server, with an
+ *     unlinked 0600 passfile on descriptor 3; a data directory that was not shut down cleanly goes through crash recovery
  *     in single-user mode first. Precondition: the server is stopped.</li>
  * <li>{@link WaitForReplay}: wait until the node has replayed past the final checkpoint of the cleanly stopped
  *     source (the old primary of a switchover), read with pg_controldata at run time; fail after the

@@ -29,6 +29,9 @@ public final class RejoinPlanner {
 
     public void decide(NodeContext primary, List<NodeContext> others) {
         for (NodeContext x : others) {
+            if (draft.decided(x)) {
+                continue;
+            }
             if (x.reachable() && x.outOfRecovery() && x.sameSystemAs(primary)) {
                 decideFormerPrimary(primary, x);
             } else if (stranded(primary, x)) {

@@ -49,7 +49,7 @@ public final class SwitchoverPlanner {
         Optional<Lsn> last = old.facts().dataDir().flatMap(d -> d.checkpointLsn());
         Optional<Lsn> replayed = desired.replayed();
         if (last.isPresent() && replayed.isPresent() && replayed.get().compareTo(last.get()) > 0
-                && desired.timeline() == old.timeline()) {
+                && sameTimeline(desired, old)) {
             draft.decide(desired, Fate.PROMOTE, "planned switchover: " + old.name() + " was shut down cleanly at "
                     + last.get() + " and " + desired.name() + " has replayed past it (" + replayed.get()
                     + "), so no transaction is lost");
@@ -67,5 +67,15 @@ public final class SwitchoverPlanner {
                     + "or add --force to promote " + desired.name() + " without " + old.name() + "'s last WAL");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The desired standby, configured to follow the stopped old primary, is on its timeline. A standby whose WAL
+     * receiver stopped with the old primary reports the timeline of its last restartpoint, which lags behind the
+     * timeline it replays (after an earlier switchover, until the next restartpoint): never ahead of the old primary.
+     */
+    private static boolean sameTimeline(NodeContext desired, NodeContext old) {
+        return desired.timeline() == old.timeline()
+                || desired.follows(old) && desired.timeline() > 0 && desired.timeline() < old.timeline();
     }
 }

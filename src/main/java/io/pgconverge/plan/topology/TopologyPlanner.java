@@ -41,6 +41,7 @@ public final class TopologyPlanner {
             if (primaryFate == Fate.INIT_DB) {
                 refuseClustersBesideAnEmptyPrimary(primary, standbys);
             } else if (primaryFate != Fate.UNREACHABLE) {
+                new InterruptedRebuilds(draft).decide(primary, primaryFate, standbys);
                 new RejoinPlanner(cluster, options, draft).decide(primary, standbys);
             }
         }
@@ -71,6 +72,11 @@ public final class TopologyPlanner {
         if (!p.dataInitialised()) {
             draft.reasons.put(p.name(), "the desired primary has no initialised data directory");
             return Fate.INIT_DB;
+        }
+        if (p.unfinished().isPresent()) {
+            draft.refuse(p, "its data directory may be half-made: an earlier apply was interrupted during a "
+                    + p.unfinished().get().describe() + "; name another node as the primary, and this one is rebuilt");
+            return Fate.UNREACHABLE;
         }
         if (!p.running()) {
             draft.reasons.put(p.name(), "the server is not running");
@@ -168,7 +174,7 @@ public final class TopologyPlanner {
             return Optional.of("its slot " + name + " on " + p.name() + " lost the WAL it needs");
         }
         boolean streaming = s.server().flatMap(f -> f.upstream()).map(UpstreamFacts::streaming).orElse(false);
-        if (slot.isEmpty() && s.running() && s.server().isPresent() && !streaming) {
+        if (slot.isEmpty() && s.running() && s.server().isPresent() && !streaming && s.follows(p)) {
             return Optional.of("its slot " + name + " is gone from " + p.name()
                     + " and it does not stream: the WAL it needs is gone");
         }
