@@ -76,7 +76,7 @@ class RemoteJobTest {
         }
         long job = awaitJob(paths, started);
         session.destroyForcibly();
-        assertTrue(gone(job, Duration.ofSeconds(10)), "the job outlived its session");
+        assertTrue(gone(job, Duration.ofSeconds(30)), "the job outlived its session");
 
         String orphan = new RemoteJob(paths).job("orphan", "touch " + started + "; exec sleep 300").script()
                 .replace("WATCH=$!", "kill $WATCH; WATCH=$!");
