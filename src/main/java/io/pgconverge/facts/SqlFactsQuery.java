@@ -54,9 +54,19 @@ public final class SqlFactsQuery {
                 + "  'min_recovery_timeline', (SELECT min_recovery_end_timeline FROM pg_control_recovery()),\n";
     }
 
+    /**
+     * pg_settings after the configuration files have been read in this very session: a backend learns that a
+     * postmaster parameter changed in a file (ALTER SYSTEM, an edit) waits for a restart only when it parses the
+     * files, at a reload or a read of pg_file_settings. Without that, pending_restart is false until someone reloads,
+     * while pg_file_settings already shows the line's "setting could not be applied". The condition on the files is
+     * a one-time filter, evaluated before pg_settings is read.
+     */
+    private static final String FILES_READ_FIRST = "(SELECT count(*) FROM pg_file_settings) >= 0";
+
     private static final String SETTINGS = "(SELECT json_agg(json_build_object('name', name, 'setting', setting, "
             + "'unit', unit, 'context', context, 'vartype', vartype, 'source', source, 'sourcefile', sourcefile, "
-            + "'sourceline', sourceline, 'pending_restart', pending_restart) ORDER BY name) FROM pg_settings)";
+            + "'sourceline', sourceline, 'pending_restart', pending_restart) ORDER BY name) FROM pg_settings"
+            + " WHERE " + FILES_READ_FIRST + ")";
 
     private static final String FILE_SETTINGS = "(SELECT json_agg(json_build_object('sourcefile', sourcefile, "
             + "'sourceline', sourceline, 'seqno', seqno, 'name', name, 'setting', setting, 'applied', applied, "

@@ -84,7 +84,8 @@ class FactsCommandIT {
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).startsWith("NODE "), run.out());
         for (int i = 1; i <= 3; i++) {
-            assertTrue(lines.get(i).matches("node" + i + " +127\\.0\\.0\\.1" + i + " +yes +\\S+ \\S+ +\\S+ +15\\.\\d+ +yes"
+            String address = java.util.regex.Pattern.quote(lab.node("node" + i).address());
+            assertTrue(lines.get(i).matches("node" + i + " +" + address + " +yes +\\S+ \\S+ +\\S+ +" + lab.pgVersion() + "\\.\\d+ +yes"
                     + " +(primary|standby) .*"), lines.get(i));
         }
     }

@@ -26,10 +26,13 @@ final class LabInventories {
         return copy;
     }
 
-    /** The lab inventory with every node at 127.0.0.99:2222, where nothing listens. */
+    /**
+     * The lab inventory with node N at 127.0.0.9N:2222, where nothing listens: an address of its own per node, or
+     * validation refuses the inventory for naming one server (address and PostgreSQL port) twice.
+     */
     static Path allDead(Path labInventory, Path dir) throws IOException {
-        String text = Files.readString(labInventory).replaceAll("ansible_host: 127\\.1\\.\\d+\\.\\d+",
-                "ansible_host: " + DEAD_ADDRESS).replace("ansible_port: 22\n", "ansible_port: 2222\n");
+        String text = Files.readString(labInventory).replaceAll("ansible_host: 127\\.1\\.\\d+\\.(\\d+)",
+                "ansible_host: 127.0.0.9$1").replace("ansible_port: 22\n", "ansible_port: 2222\n");
         return Files.writeString(dir.resolve("inventory-all-dead.yml"), text);
     }
 }

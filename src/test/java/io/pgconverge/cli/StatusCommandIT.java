@@ -134,7 +134,7 @@ class StatusCommandIT {
         CliRun run = status(LabInventories.allDead(lab.inventory(), dir), "--timeout", "2");
         assertEquals(1, run.code(), run.toString());
         assertTrue(run.err().startsWith("error: no node of the cluster could be reached"), run.toString());
-        assertEquals(3, run.out().lines().filter(l -> l.matches("node\\d +127\\.0\\.0\\.99 +unreachable .*")).count(),
+        assertEquals(3, run.out().lines().filter(l -> l.matches("node(\\d) +127\\.0\\.0\\.9\\1 +unreachable .*")).count(),
                 run.out());
     }
 

@@ -51,6 +51,15 @@ class SqlFactsQueryTest {
     }
 
     @Test
+    void readsTheConfigurationFilesBeforePgSettingsSoThatPendingRestartIsKnownWithoutAReload() {
+        for (int major : new int[] {905, 906, 10, 15, 17}) {
+            String q = SqlFactsQuery.forMajor(major);
+            assertTrue(q.contains("FROM pg_settings WHERE (SELECT count(*) FROM pg_file_settings) >= 0)"),
+                    "major " + major + ": " + q);
+        }
+    }
+
+    @Test
     void neverAsksForAnMd5Hash() {
         String q = SqlFactsQuery.forMajor(17);
         assertTrue(q.contains("'scram', CASE WHEN rolpassword LIKE 'SCRAM-SHA-256$%' THEN rolpassword END"));

@@ -67,14 +67,21 @@ class ConfigApplyIT {
                 + " WHERE rolname = 'pgpool'"));
     }
 
+    /**
+     * From the lab machine (127.1.K.254 to the nodes), as the playbook admits: postgres and pgpool to any database,
+     * repl to replication only, so repl opens a physical replication connection and identifies the system.
+     */
     @Test
     @Order(2)
     void everyRoleLogsInOverTcpWithItsPassword() throws SQLException {
-        for (String[] role : List.of(new String[] {"repl", "PGC_REPL_PASSWORD"},
-                new String[] {"postgres", "PGC_POSTGRES_PASSWORD"}, new String[] {"pgpool", "PGC_PGPOOL_PASSWORD"})) {
+        for (String[] role : List.of(new String[] {"postgres", "PGC_POSTGRES_PASSWORD"},
+                new String[] {"pgpool", "PGC_PGPOOL_PASSWORD"})) {
             assertEquals(role[0], login("node1", role[0], cli.secret(role[1])));
         }
+        assertEquals(sql.query("node1", "SELECT system_identifier FROM pg_control_system()"),
+                replicationLogin("node1", "repl", cli.secret("PGC_REPL_PASSWORD")));
         assertThrows(SQLException.class, () -> login("node1", "pgpool", "not-the-password"));
+        assertThrows(SQLException.class, () -> replicationLogin("node1", "repl", "not-the-password"));
     }
 
     @Test
@@ -162,6 +169,22 @@ class ConfigApplyIT {
                 + "/postgres", p); ResultSet rs = c.createStatement().executeQuery("SELECT current_user")) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    /** A physical replication connection (what a standby opens); returns the system identifier it reports. */
+    private String replicationLogin(String node, String user, String password) throws SQLException {
+        var n = sql.node(node);
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        p.setProperty("replication", "true");
+        p.setProperty("assumeMinServerVersion", "9.4");
+        p.setProperty("preferQueryMode", "simple");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + n.address() + ":" + n.port()
+                + "/postgres", p); ResultSet rs = c.createStatement().executeQuery("IDENTIFY_SYSTEM")) {
+            rs.next();
+            return rs.getString("systemid");
         }
     }
 

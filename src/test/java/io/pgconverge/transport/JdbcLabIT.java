@@ -4,6 +4,7 @@ import io.pgconverge.lab.LabExtension;
 import io.pgconverge.lab.LabExtension.RunningLab;
 import io.pgconverge.lab.LabNode;
 import io.pgconverge.model.Secret;
+import io.pgconverge.testing.Commands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * JDBC against every lab node through an sshj tunnel. The fresh lab allows only peer over the socket and
- * scram over TCP, so a dedicated role pgc_it gets a password (set by psql over the SSH shell, SQL on stdin)
- * for the test and is dropped afterwards.
+ * JDBC against every lab node, directly and through an sshj tunnel. The fresh lab allows only peer over the socket
+ * and scram over TCP from the node itself (127.0.0.1), so a dedicated role pgc_it gets a password (set by psql inside
+ * the node, SQL on stdin) and a pg_hba rule admitting it from the lab machine's address for the test; both are
+ * removed afterwards. The tunnel ends at the node's 127.0.0.1, which the fresh pg_hba admits as it is.
  */
 @ExtendWith(LabExtension.class)
 class JdbcLabIT {
@@ -36,6 +38,9 @@ class JdbcLabIT {
         for (LabNode n : lab.nodes()) {
             psql(lab, n, "DROP ROLE IF EXISTS " + ROLE + ";\nCREATE ROLE " + ROLE + " LOGIN PASSWORD '"
                     + password.reveal() + "';");
+            asPostgres(lab, n, "sed -i '/ " + ROLE + " /d' " + n.hbaFile() + "\necho '" + hbaRule(lab) + "' >> "
+                    + n.hbaFile() + "\n");
+            psql(lab, n, "SELECT pg_reload_conf();");
         }
     }
 
@@ -43,7 +48,14 @@ class JdbcLabIT {
     void dropRole(RunningLab lab) {
         for (LabNode n : lab.nodes()) {
             psql(lab, n, "DROP ROLE IF EXISTS " + ROLE + ";");
+            asPostgres(lab, n, "sed -i '/ " + ROLE + " /d' " + n.hbaFile() + "\n");
+            psql(lab, n, "SELECT pg_reload_conf();");
         }
+    }
+
+    /** Admits the test role over TCP from the lab machine, the address every client outside the nodes has. */
+    private static String hbaRule(RunningLab lab) {
+        return "host postgres " + ROLE + " " + lab.layout().bridgeAddress() + "/32 scram-sha-256";
     }
 
     @Test
@@ -51,11 +63,13 @@ class JdbcLabIT {
         Set<String> identifiers = new HashSet<>();
         for (LabNode n : lab.nodes()) {
             try (SshjRemoteShell shell = SshjRemoteShell.connect(lab.host(n), TIMEOUT);
-                 JdbcPgSession pg = JdbcPgSession.throughTunnel(shell, n.address(), n.port(), "postgres", ROLE,
+                 JdbcPgSession pg = JdbcPgSession.throughTunnel(shell, "127.0.0.1", n.port(), "postgres", ROLE,
                          password, TIMEOUT)) {
                 String id = pg.queryValue("SELECT system_identifier FROM pg_control_system()");
                 assertTrue(id.matches("\\d{10,}"), id);
-                assertEquals(n.address(), pg.queryValue("SHOW listen_addresses"));
+                assertEquals(psql(lab, n, "SELECT system_identifier FROM pg_control_system();"), id,
+                        n.name() + ": the tunnel ends at this node's server");
+                assertEquals("127.0.0.1", pg.queryValue("SELECT host(inet_server_addr())"));
                 identifiers.add(id);
             }
         }
@@ -88,12 +102,14 @@ class JdbcLabIT {
         assertTrue(!e.getMessage().contains(wrong.reveal()));
     }
 
-    private static void psql(RunningLab lab, LabNode n, String sql) {
-        try (SshjRemoteShell shell = SshjRemoteShell.connect(lab.host(n), TIMEOUT)) {
-            String script = "sudo -n -u postgres psql -X -q -v ON_ERROR_STOP=1 -h " + n.runDir() + " -p " + n.port()
-                    + " -d postgres <<'PGC_SQL'\n" + sql + "\nPGC_SQL\n";
-            CommandResult r = shell.run(script, TIMEOUT);
-            assertEquals(0, r.exitCode(), r.stderr());
-        }
+    /** psql inside the node as postgres over its socket, SQL on stdin; its unaligned output, trimmed. */
+    private static String psql(RunningLab lab, LabNode n, String sql) {
+        return Commands.run(lab.inNode(n, "postgres", List.of(n.binDir() + "/psql", "-X", "-A", "-t", "-q", "-v",
+                "ON_ERROR_STOP=1", "-h", n.runDir().toString(), "-p", String.valueOf(n.port()), "-d", "postgres")),
+                sql).strip();
+    }
+
+    private static void asPostgres(RunningLab lab, LabNode n, String script) {
+        Commands.run(lab.inNode(n, "postgres", List.of("bash", "-s")), script);
     }
 }

@@ -81,7 +81,8 @@ class SshjLabIT {
         for (boolean acceptNew : List.of(false, true)) {
             Host host = withKnownHosts(lab.host(n), knownHosts, acceptNew);
             TransportException e = assertThrows(TransportException.class, () -> SshjRemoteShell.connect(host, TIMEOUT));
-            assertTrue(e.getMessage().startsWith(n.name() + ": the host key of [" + n.address() + "]:2222"), e.getMessage());
+            assertTrue(e.getMessage().startsWith(n.name() + ": the host key of " + knownHostsName(lab.host(n)) + " ("),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("does not match the one recorded in " + knownHosts), e.getMessage());
         }
     }
@@ -100,10 +101,15 @@ class SshjLabIT {
             assertTrue(shell.acceptedHostKey().isPresent());
         }
         String recorded = Files.readString(knownHosts);
-        assertTrue(recorded.contains("[" + n.address() + "]:2222 ssh-ed25519 "), recorded);
+        assertTrue(recorded.contains("\n" + knownHostsName(lab.host(n)) + " ssh-ed25519 "), recorded);
         try (SshjRemoteShell shell = SshjRemoteShell.connect(strict, TIMEOUT)) {
             assertEquals(0, shell.run("true\n", TIMEOUT).exitCode());
         }
+    }
+
+    /** How OpenSSH names a host in known_hosts: the bare address on port 22, [address]:port on any other. */
+    private static String knownHostsName(Host host) {
+        return host.sshPort() == 22 ? host.address() : "[" + host.address() + "]:" + host.sshPort();
     }
 
     @Test
