@@ -1,6 +1,7 @@
 package io.pgconverge.cli;
 
 import io.pgconverge.load.ClusterLoader;
+import io.pgconverge.load.HostResolver;
 import io.pgconverge.model.Cluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +35,8 @@ public final class ValidateCommand implements Callable<Integer> {
         List<Path> playbooks = new ArrayList<>();
         playbooks.add(cluster.playbook());
         playbooks.addAll(more);
-        List<Cluster> clusters = ClusterLoader.forOperator().loadAll(playbooks, cluster.inventory(),
-                cluster.extraVars());
+        List<Cluster> clusters = new ClusterLoader(HostResolver.forOperator(), cluster.secrets())
+                .loadAll(playbooks, cluster.inventory(), cluster.extraVars());
         for (Cluster c : clusters) {
             spec.commandLine().getOut().println(c.desired().source() + ": valid (" + c.members().size()
                     + (c.members().size() == 1 ? " host" : " hosts") + ", primary " + c.desired().primary() + ")");
