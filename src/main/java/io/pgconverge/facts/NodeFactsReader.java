@@ -8,6 +8,7 @@ import io.pgconverge.transport.PgSessionOpener;
 import io.pgconverge.transport.RemoteShell;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,12 @@ final class NodeFactsReader {
     }
 
     NodeFacts read(Host host, RemoteShell shell) {
-        CommandResult r = shell.run(OsFactsScript.of(host.pg()), commandTimeout);
+        return read(host, shell, List.of());
+    }
+
+    /** With {@code paths}: further paths the playbook names, reported as files (existence, owner, mode). */
+    NodeFacts read(Host host, RemoteShell shell, List<String> paths) {
+        CommandResult r = shell.run(OsFactsScript.of(host.pg(), paths), commandTimeout);
         if (!r.ok()) {
             return NodeFacts.unreachable(host.name(), host.address(),
                     "the facts script failed (exit status " + r.exitCode() + "): " + firstLine(r.stderr()));

@@ -19,6 +19,14 @@ public final class OsFactsScript {
 
     /** The script for a node laid out as {@code layout}. */
     public static String of(PgLayout layout) {
+        return of(layout, List.of());
+    }
+
+    /**
+     * The script for a node laid out as {@code layout} that also reports on {@code paths} (existence, owner and
+     * mode, no content): directories the playbook names, such as the WAL archive.
+     */
+    public static String of(PgLayout layout, List<String> paths) {
         StringBuilder s = new StringBuilder();
         s.append("export LC_ALL=C\n");
         s.append("BIN=").append(quote(layout.binDir())).append('\n');
@@ -31,6 +39,9 @@ public final class OsFactsScript {
         s.append(HBA_FILE);
         for (ManagedFile f : files()) {
             s.append("file ").append(f.shellPath()).append(f.withContent() ? " 1\n" : " 0\n");
+        }
+        for (String path : paths) {
+            s.append("file ").append(quote(path)).append(" 0\n");
         }
         s.append("exit 0\n");
         return s.toString();
