@@ -1,9 +1,7 @@
 package io.pgconverge.exec;
 
 import io.pgconverge.model.EngineException;
-import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.PgLayout;
-import io.pgconverge.model.ServiceManager;
 import io.pgconverge.transport.CommandResult;
 import io.pgconverge.model.ShellWords;
 
@@ -72,7 +70,7 @@ final class ServerControl {
         if (r.stdout().isBlank()) {
             return "; the server log " + log + " is empty or unreadable";
         }
-        java.util.List<String> why = ServerLogReasons.of(r.stdout());
+        java.util.List<String> why = io.pgconverge.facts.ServerLogReasons.of(r.stdout());
         String says = why.isEmpty() ? "" : "\n" + context.task().host() + "'s server log " + log + " says: "
                 + String.join(" | ", why);
         String[] lines = r.stdout().stripTrailing().split("\n");
@@ -82,11 +80,6 @@ final class ServerControl {
     }
 
     static String logFile(PgLayout pg) {
-        if (pg.service() == ServiceManager.PG_CTL) {
-            return NodePaths.of(pg).serverLog();
-        }
-        String dir = pg.dataDir().replaceAll("/+$", "");
-        return "/var/log/postgresql/postgresql-" + pg.version() + "-" + dir.substring(dir.lastIndexOf('/') + 1)
-                + ".log";
+        return io.pgconverge.model.ServerLog.path(pg);
     }
 }

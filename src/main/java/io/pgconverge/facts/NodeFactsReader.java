@@ -53,7 +53,8 @@ final class NodeFactsReader {
             serverError = Optional.empty();
         }
         return new NodeFacts(host.name(), true, Optional.empty(), os.os(), os.binDir(), Optional.of(os.dataDir()),
-                os.files(), running, server, serverError, os.lastApplied(), host.address(), os.installedVersion());
+                os.files(), running, server, serverError, os.lastApplied(), host.address(), os.installedVersion(),
+                os.hotStandby());
     }
 
     private ServerFacts readServer(Host host, RemoteShell shell, OsReport os) {

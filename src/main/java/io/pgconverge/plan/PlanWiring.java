@@ -57,6 +57,7 @@ public final class PlanWiring {
     private final Topology topology;
     private final PlanGraph.Builder graph = PlanGraph.builder();
     private final List<Notice> refusals = new ArrayList<>();
+    private final List<Notice> warnings = new ArrayList<>();
 
     public PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology) {
         this.cluster = cluster;
@@ -70,11 +71,16 @@ public final class PlanWiring {
         return List.copyOf(refusals);
     }
 
+    public List<Notice> warnings() {
+        return List.copyOf(warnings);
+    }
+
     public void wire() {
         NodeWork primary = work.get(cluster.desired().primary());
         RollingOrder rolling = primary == null ? RollingOrder.none()
                 : RollingOrder.plan(cluster.desired().settings(), primary, work.values());
         refusals.addAll(rolling.refusals());
+        warnings.addAll(rolling.warnings());
         work.values().forEach(w -> w.all().forEach(graph::add));
         work.values().forEach(this::nodeEdges);
         for (Task role : roles) {

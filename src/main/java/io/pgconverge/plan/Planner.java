@@ -92,6 +92,7 @@ public final class Planner {
         PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology);
         wiring.wire();
         refusals.addAll(wiring.refusals());
+        warnings.addAll(wiring.warnings());
         PlanGraph graph = wiring.finish();
         List<String> hosts = cluster.members().stream().map(Host::name).toList();
         return Plan.of(cluster.desired().source(), hosts, graph, warnings, refusals);

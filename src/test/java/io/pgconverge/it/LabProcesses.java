@@ -41,6 +41,18 @@ final class LabProcesses {
                 + n.logFile() + " -w start\n");
     }
 
+    /** Stops the server cleanly (fast shutdown). */
+    void stop(String node) {
+        sql.shell(lab.pg().binDir() + "/pg_ctl -D " + sql.node(node).dataDir() + " -w stop -m fast\n");
+    }
+
+    /** Restarts the server with its configuration as it is now, as an operator would by hand. */
+    void restart(String node) {
+        LabNode n = sql.node(node);
+        sql.shell(lab.pg().binDir() + "/pg_ctl -D " + n.dataDir() + " -o '-c config_file=" + n.configFile() + "' -l "
+                + n.logFile() + " -w restart -m fast\n");
+    }
+
     /**
      * Data to measure with: {@code -Dit.data.mb=200} fills a table of about that size on the node (none by
      * default, to keep test runs short).

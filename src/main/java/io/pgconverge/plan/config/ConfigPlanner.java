@@ -69,6 +69,10 @@ public final class ConfigPlanner {
         if (inPlace) {
             changes.restartFor.stream().filter(n -> !restartFor.contains(n))
                     .filter(n -> fate != Fate.PROMOTE || !RECOVERY_NAMES.contains(n)).forEach(restartFor::add);
+            if (fate == Fate.KEEP) {
+                pendingNames(node, after.keySet()).stream().filter(n -> !restartFor.contains(n))
+                        .forEach(restartFor::add);
+            }
             reload = changes.needsReload() || hba.isPresent() || !restartFor.isEmpty();
         }
         boolean replicationChanged = standbyFilesChanged || changes.changed.stream().anyMatch(REPLICATION_NAMES::contains)
@@ -97,17 +101,22 @@ public final class ConfigPlanner {
      * once it left pgconverge.conf, and means nothing out of recovery.
      */
     private static Optional<Notice> pendingElsewhere(NodeContext node, Set<String> managed, boolean restarting) {
-        List<String> names = node.server().map(s -> s.settings().values().stream()
-                .filter(f -> f.pendingRestart() && !managed.contains(f.name()))
-                .filter(f -> !(node.desiredPrimary() && RECOVERY_NAMES.contains(f.name())))
-                .map(f -> f.name()).sorted().toList())
-                .orElse(List.of());
+        List<String> names = pendingNames(node, managed);
         if (names.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(Notice.about(node.name(), String.join(", ", names) + " changed outside the playbook and "
                 + (names.size() == 1 ? "waits" : "wait") + " for a restart" + (restarting
                 ? ", which this plan's restart applies" : "; this plan does not restart the node")));
+    }
+
+    /** Unmanaged parameters pending a restart (pg_settings.pending_restart); a kept node is restarted for them. */
+    private static List<String> pendingNames(NodeContext node, Set<String> managed) {
+        return node.server().map(s -> s.settings().values().stream()
+                .filter(f -> f.pendingRestart() && !managed.contains(f.name()))
+                .filter(f -> !(node.desiredPrimary() && RECOVERY_NAMES.contains(f.name())))
+                .map(f -> f.name()).sorted().toList())
+                .orElse(List.of());
     }
 
     private static Optional<ResetAlterSystem> reset(NodeContext node, Set<String> names) {

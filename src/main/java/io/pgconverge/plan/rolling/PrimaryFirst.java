@@ -4,6 +4,7 @@ import io.pgconverge.plan.NodeWork;
 import io.pgconverge.plan.task.WaitForControlData;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,17 @@ final class PrimaryFirst implements RestartOrder {
 
     private Optional<WaitForControlData> waitFor(String primary, NodeWork standby) {
         Map<String, Long> atMost = new LinkedHashMap<>();
-        lowered.forEach((name, value) -> HotStandbyParameters.controlLabel(name, standby.node.version())
-                .ifPresent(label -> atMost.put(label, value)));
+        List<String> names = new ArrayList<>();
+        lowered.keySet().stream().sorted().forEach(name -> HotStandbyParameters.controlLabel(name,
+                standby.node.version()).ifPresent(label -> {
+                    atMost.put(label, lowered.get(name));
+                    names.add(name);
+                }));
         if (atMost.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new WaitForControlData(standby.name() + "/replay-settings", standby.name(), primary,
-                atMost, REPLAY_TIMEOUT, "a standby restarted with " + String.join(", ", lowered.keySet().stream()
+                names, atMost, REPLAY_TIMEOUT, "a standby restarted with " + String.join(", ", lowered.keySet().stream()
                 .sorted().toList()) + " below the values in its control file refuses to start"));
     }
 }

@@ -30,6 +30,23 @@ public final class ServiceCommands {
         }
     }
 
+    /**
+     * A start with {@code overrides} given as {@code -c name=value} server options, which win over every
+     * configuration file for this run only (a standby that must replay its primary's higher hot-standby values).
+     * pg_ctlcluster passes the options on to pg_ctl; it serves the systemd layout too.
+     */
+    public String startWith(java.util.Map<String, String> overrides) {
+        StringBuilder options = new StringBuilder();
+        overrides.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> options.append(" -c ").append(e.getKey()).append('=').append(e.getValue()));
+        if (layout.service() == io.pgconverge.model.ServiceManager.PG_CTL) {
+            NodePaths paths = NodePaths.of(layout);
+            return pgCtl() + " -o " + quote("-c config_file=" + paths.postgresqlConf() + options) + " -l "
+                    + quote(paths.serverLog()) + " -w start";
+        }
+        return pgCtlCluster("start") + " -- -o " + quote(options.toString().strip());
+    }
+
     /** A fast shutdown: sessions are disconnected, the shutdown checkpoint is written and sent to standbys. */
     public String stop() {
         switch (layout.service()) {

@@ -10,12 +10,14 @@ import java.util.Map;
  * every value of {@code atMost} at or below the given number: the standby has replayed the primary's record of
  * its lowered hot-standby parameters and can be restarted with them. Fail after {@code timeout}.
  *
- * @param source the node whose change the standby replays (the primary)
- * @param atMost pg_controldata label ({@code max_connections setting}) to the highest value it may show
+ * @param source     the node whose change the standby replays (the primary)
+ * @param parameters the lowered parameters, by their names in postgresql.conf
+ * @param atMost     pg_controldata label ({@code max_connections setting}) to the highest value it may show
  */
-public record WaitForControlData(String id, String host, String source, Map<String, Long> atMost, Duration timeout,
-                                 String reason) implements Task {
+public record WaitForControlData(String id, String host, String source, List<String> parameters,
+                                 Map<String, Long> atMost, Duration timeout, String reason) implements Task {
     public WaitForControlData {
+        parameters = List.copyOf(parameters);
         atMost = Map.copyOf(atMost);
     }
 
@@ -31,18 +33,13 @@ public record WaitForControlData(String id, String host, String source, Map<Stri
 
     @Override
     public String summary() {
-        return "wait until " + source + "'s lowered " + String.join(", ", parameters())
+        return "wait until " + source + "'s lowered " + String.join(", ", parameters)
                 + " are replayed here (at most " + timeout.toSeconds() + " s)";
     }
 
     @Override
     public List<Detail> details() {
         return List.of(new Detail.Note("pg_controldata must show " + String.join(", ", conditions())));
-    }
-
-    /** The parameter names, from the labels ({@code max_connections} from {@code max_connections setting}). */
-    public List<String> parameters() {
-        return atMost.keySet().stream().sorted().map(l -> l.replace(" setting", "")).toList();
     }
 
     /** {@code max_connections setting <= 50}, in label order. */

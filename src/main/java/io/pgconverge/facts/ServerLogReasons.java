@@ -1,4 +1,4 @@
-package io.pgconverge.exec;
+package io.pgconverge.facts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * lines that follow it ({@code FATAL:  recovery aborted because of insufficient parameter settings},
  * {@code DETAIL:  max_connections = 50 is a lower setting than on the primary server, ...}).
  */
-final class ServerLogReasons {
+public final class ServerLogReasons {
     private static final Pattern SEVERE = Pattern.compile("\\b(FATAL|PANIC):\\s");
     private static final Pattern FOLLOWING = Pattern.compile("\\b(DETAIL|HINT|CONTEXT):\\s");
 
@@ -17,7 +17,7 @@ final class ServerLogReasons {
     }
 
     /** The last severe message and its detail lines, each stripped of the log line prefix; empty when none. */
-    static List<String> of(String tail) {
+    public static List<String> of(String tail) {
         List<String> lines = tail.lines().toList();
         int last = -1;
         for (int i = 0; i < lines.size(); i++) {

@@ -1,4 +1,4 @@
-package io.pgconverge.exec;
+package io.pgconverge.facts;
 
 import org.junit.jupiter.api.Test;
 
