@@ -36,7 +36,7 @@ public final class ServerFactsParser {
                 inRecovery ? Optional.of(upstream(doc, os)) : Optional.empty(), settings, hba,
                 JsonRows.roles(doc.path("roles")), JsonRows.slots(doc.path("slots")),
                 JsonRows.replication(doc.path("replication")),
-                inRecovery ? JsonRows.seconds(doc, "replay_delay") : Optional.empty());
+                inRecovery ? JsonRows.seconds(doc, "replay_delay") : Optional.empty(), ServerConcerns.of(doc));
     }
 
     private static JsonNode read(String json) {

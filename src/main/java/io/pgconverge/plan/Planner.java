@@ -15,6 +15,7 @@ import io.pgconverge.plan.config.DesiredFiles;
 import io.pgconverge.plan.config.FileRenderer;
 import io.pgconverge.plan.config.NodeConfig;
 import io.pgconverge.plan.config.ResolvedSecrets;
+import io.pgconverge.plan.rolling.ConcernNotices;
 import io.pgconverge.plan.service.ServiceCommands;
 import io.pgconverge.plan.slots.SlotPlan;
 import io.pgconverge.plan.slots.SlotPlanner;
@@ -62,6 +63,7 @@ public final class Planner {
         List<NodeContext> standbys = nodes.stream().filter(n -> !n.desiredPrimary()).toList();
         Topology topology = new TopologyPlanner(cluster, options).decide(primary, standbys);
         List<Notice> warnings = new ArrayList<>(topology.warnings());
+        warnings.addAll(ConcernNotices.of(nodes));
         List<Notice> refusals = new ArrayList<>(topology.refusals());
         DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer);
         ConfigPlanner configPlanner = new ConfigPlanner(cluster);
