@@ -6,6 +6,7 @@ import io.pgconverge.model.HbaRule;
 import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.model.RoleSpec;
+import io.pgconverge.model.TopologySpec;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -22,7 +23,7 @@ import java.util.OptionalInt;
  */
 final class PlaybookLoader {
     static final List<String> KEYS = List.of("hosts", "primary", "postgres", "settings", "archive", "hba", "roles",
-            "replication");
+            "replication", "restart_method", "synchronous", "standbys");
 
     private PlaybookLoader() {
     }
@@ -51,8 +52,9 @@ final class PlaybookLoader {
         List<RoleSpec> roles = top.list("roles", false).map(l -> RoleReader.read(l, context)).orElse(List.of());
         Optional<ReplicationSpec> replication = top.mapping("replication", false)
                 .flatMap(f -> replication(f, context));
+        TopologySpec topology = TopologyReader.read(top, context);
         return new Loaded(new DesiredState(document.file(), group, primary, version, settings, archive, hba, roles,
-                replication, context.marks()), hbaComplete);
+                replication, context.marks(), topology), hbaComplete);
     }
 
     private static int version(Fields postgres) {

@@ -14,15 +14,24 @@ import java.util.Optional;
  *                 "hba[2]", "roles[0].password"); lets later stages point at the file. A path marks its
  *                 value, except "settings.NAME", which marks the setting's name; a value given as
  *                 {@code -e KEY=VALUE} is marked "-e KEY"
+ * @param topology synchronous standbys, upstreams, apply delays and the restart method
  */
 public record DesiredState(String source, String group, String primary, int pgVersion,
                            Map<String, String> settings, Optional<ArchiveSpec> archive, List<HbaRule> hba,
-                           List<RoleSpec> roles, Optional<ReplicationSpec> replication, Map<String, Mark> marks) {
+                           List<RoleSpec> roles, Optional<ReplicationSpec> replication, Map<String, Mark> marks,
+                           TopologySpec topology) {
     public DesiredState {
         settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         hba = List.copyOf(hba);
         roles = List.copyOf(roles);
         marks = Map.copyOf(marks);
+    }
+
+    /** Without a declared topology (none). */
+    public DesiredState(String source, String group, String primary, int pgVersion,
+                        Map<String, String> settings, Optional<ArchiveSpec> archive, List<HbaRule> hba,
+                        List<RoleSpec> roles, Optional<ReplicationSpec> replication, Map<String, Mark> marks) {
+        this(source, group, primary, pgVersion, settings, archive, hba, roles, replication, marks, TopologySpec.none());
     }
 
     public Mark markOf(String path) {

@@ -20,7 +20,11 @@ class ConcernNoticesTest {
     private final Cluster cluster = labCluster(15);
 
     private NodeContext primaryWith(ServerConcerns concerns) {
-        NodeFacts n = FactsFixtures.converged(cluster, secrets()).nodes().get("node1");
+        return new NodeContext(cluster.members().get(0), with("node1", concerns), true);
+    }
+
+    private NodeFacts with(String host, ServerConcerns concerns) {
+        NodeFacts n = FactsFixtures.converged(cluster, secrets()).nodes().get(host);
         ServerFacts s = n.server().orElseThrow();
         ServerFacts withConcerns = new ServerFacts(s.version(), s.versionNum(), s.systemIdentifier(), s.timeline(),
                 s.inRecovery(), s.currentLsn(), s.receivedLsn(), s.replayedLsn(), s.upstream(), s.settings(),
@@ -28,7 +32,19 @@ class ConcernNoticesTest {
         NodeFacts facts = new NodeFacts(n.host(), n.reachable(), n.unreachableReason(), n.os(), n.binDir(),
                 n.dataDir(), n.files(), n.running(), Optional.of(withConcerns), n.serverError(), n.lastApplied(),
                 n.address(), n.installedVersion(), n.hotStandby());
-        return new NodeContext(cluster.members().get(0), facts, true);
+        return facts;
+    }
+
+    @Test
+    void aPostmasterSettingChangedInAFileButNotYetReloadedRestartsThatNodeOnly() {
+        var nodes = new java.util.LinkedHashMap<>(FactsFixtures.converged(cluster, secrets()).nodes());
+        nodes.put("node3", with("node3", new ServerConcerns(List.of(), List.of(new FileSettingError(
+                "/srv/lab/node3/data/postgresql.auto.conf", 3, "max_connections", FileSettingError.AWAITS_RESTART)))));
+        Plan plan = FactsFixtures.planner().plan(cluster, new io.pgconverge.facts.ClusterFacts(nodes), secrets());
+        assertEquals(List.of("node3/restart", "node1/verify"), plan.tasks().stream()
+                .map(io.pgconverge.plan.task.Task::id).filter(id -> !id.endsWith("record-applied")).toList());
+        assertEquals(List.of("node3: max_connections changed outside the playbook and waits for a restart, which this "
+                + "plan's restart applies"), plan.warnings().stream().map(Notice::toString).toList());
     }
 
     @Test
@@ -47,10 +63,11 @@ class ConcernNoticesTest {
     @Test
     void aSettingThatFailedToLoadIsReportedWithItsFileAndLine() {
         ServerConcerns concerns = new ServerConcerns(List.of(), List.of(new FileSettingError(
-                "/srv/lab/node1/conf/postgresql.conf", 12, "shared_buffers",
-                "setting could not be applied")));
-        assertEquals(List.of("node1: /srv/lab/node1/conf/postgresql.conf:12: shared_buffers could not be applied: "
-                + "setting could not be applied"), ConcernNotices.of(List.of(primaryWith(concerns))).stream()
+                "/srv/lab/node1/conf/postgresql.conf", 12, "work_mem",
+                "invalid value for parameter \"work_mem\": \"lots\""), new FileSettingError(
+                "/srv/lab/node1/conf/postgresql.conf", 13, "shared_buffers", "setting could not be applied")));
+        assertEquals(List.of("node1: /srv/lab/node1/conf/postgresql.conf:12: work_mem could not be applied: "
+                + "invalid value for parameter \"work_mem\": \"lots\""), ConcernNotices.of(List.of(primaryWith(concerns))).stream()
                 .map(Notice::toString).toList());
     }
 }

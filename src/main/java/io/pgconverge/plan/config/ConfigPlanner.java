@@ -1,6 +1,7 @@
 package io.pgconverge.plan.config;
 
 import io.pgconverge.facts.FileFact;
+import io.pgconverge.facts.FileSettingError;
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.NodePaths;
@@ -110,12 +111,18 @@ public final class ConfigPlanner {
                 ? ", which this plan's restart applies" : "; this plan does not restart the node")));
     }
 
-    /** Unmanaged parameters pending a restart (pg_settings.pending_restart); a kept node is restarted for them. */
+    /**
+     * Unmanaged parameters pending a restart: pg_settings.pending_restart after a reload, or, before one,
+     * pg_file_settings' "setting could not be applied" (a file sets a postmaster parameter to another value).
+     * A kept node is restarted for them.
+     */
     private static List<String> pendingNames(NodeContext node, Set<String> managed) {
-        return node.server().map(s -> s.settings().values().stream()
-                .filter(f -> f.pendingRestart() && !managed.contains(f.name()))
-                .filter(f -> !(node.desiredPrimary() && RECOVERY_NAMES.contains(f.name())))
-                .map(f -> f.name()).sorted().toList())
+        return node.server().map(s -> java.util.stream.Stream.concat(
+                s.settings().values().stream().filter(f -> f.pendingRestart()).map(f -> f.name()),
+                s.concerns().fileSettingErrors().stream().filter(FileSettingError::awaitsRestart).map(e -> e.name()))
+                .filter(name -> !managed.contains(name))
+                .filter(name -> !(node.desiredPrimary() && RECOVERY_NAMES.contains(name)))
+                .distinct().sorted().toList())
                 .orElse(List.of());
     }
 
