@@ -29,6 +29,7 @@ import io.pgconverge.plan.task.Stop;
 import io.pgconverge.plan.task.Task;
 import io.pgconverge.plan.topology.TakeoverTasks;
 import io.pgconverge.plan.topology.Topology;
+import io.pgconverge.plan.topology.TopologyNotices;
 import io.pgconverge.plan.topology.TopologyPlanner;
 
 import java.util.ArrayList;
@@ -91,6 +92,8 @@ public final class Planner {
             w.sql.addAll(standbySlots.drops(w));
         }
         new TakeoverTasks(cluster, topology, secrets, desiredFiles).add(work);
+        warnings.addAll(TopologyNotices.of(cluster.desired(), primaryWork != null
+                && primaryWork.activation.filter(a -> a instanceof Restart).isPresent()));
         PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology);
         wiring.wire();
         refusals.addAll(wiring.refusals());

@@ -21,6 +21,7 @@ final class AckedWriter implements AutoCloseable {
     private final LabNode node;
     private final Properties login = new Properties();
     private final List<Long> acknowledged = new ArrayList<>();
+    private final List<Long> ackedAt = new ArrayList<>();
     private final Thread thread;
     private volatile boolean stop;
     private volatile String lastError = "";
@@ -56,6 +57,7 @@ final class AckedWriter implements AutoCloseable {
                     insert.executeUpdate();
                     synchronized (acknowledged) {
                         acknowledged.add(next);
+                        ackedAt.add(System.nanoTime());
                     }
                     next++;
                 }
@@ -91,6 +93,17 @@ final class AckedWriter implements AutoCloseable {
     List<Long> acknowledged() {
         synchronized (acknowledged) {
             return List.copyOf(acknowledged);
+        }
+    }
+
+    /** The longest time between two acknowledged commits: how long the node took no writes. */
+    long longestPauseMillis() {
+        synchronized (acknowledged) {
+            long longest = 0;
+            for (int i = 1; i < ackedAt.size(); i++) {
+                longest = Math.max(longest, ackedAt.get(i) - ackedAt.get(i - 1));
+            }
+            return longest / 1_000_000;
         }
     }
 

@@ -41,6 +41,7 @@ class RollingRestartIT {
         this.sql = new LabSql(lab);
         cli.converge(lab);
         sql.query("node1", "CREATE TABLE it_rolling(id int PRIMARY KEY)");
+        sql.query("node1", "CREATE TABLE it_load(id bigint PRIMARY KEY, note text)");
     }
 
     private static Map<String, String> values(int connections, int workers, int senders, int prepared, int locks) {
@@ -89,7 +90,15 @@ class RollingRestartIT {
         String plan = cli.run(lab, "plan", extraVars(raised)).out();
         assertTrue(plan.contains("standbys first: max_connections, max_locks_per_transaction, max_prepared_transactions,"
                 + " max_wal_senders, max_worker_processes are raised"), plan);
-        rollTo(raised);
+        try (AckedWriter writer = AckedWriter.start(sql.node("node1"), cli.secret("PGC_POSTGRES_PASSWORD"), 1)) {
+            writer.awaitAcks(100, 30000);
+            rollTo(raised);
+            writer.awaitAcks(writer.count() + 100, 30000);
+            writer.close();
+            System.out.println("write outage on node1 during a restart-requiring change (restart_method restart): "
+                    + writer.longestPauseMillis() + " ms, " + writer.count() + " acknowledged commits");
+            assertTrue(writer.longestPauseMillis() < 10000, writer.longestPauseMillis() + " ms");
+        }
     }
 
     @Test

@@ -53,4 +53,22 @@ class TopologySettingsTest {
         assertFalse(ConfFile.values(files.of(cluster.members().get(1)).pgconvergeConf())
                 .containsKey("recovery_min_apply_delay"));
     }
+
+    @Test
+    void whatIsNotCarriedOutYetIsSaidInThePlan() {
+        Cluster base = labCluster(15);
+        DesiredState d = base.desired();
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(d.settings());
+        settings.put("max_connections", "50");
+        TopologySpec topology = new TopologySpec(RestartMethod.SWITCHOVER, Optional.empty(),
+                Map.of("node3", new StandbySpec(Optional.of("node2"), Optional.empty())));
+        Cluster cluster = new Cluster(new DesiredState(d.source(), d.group(), d.primary(), d.pgVersion(), settings,
+                d.archive(), d.hba(), d.roles(), d.replication(), d.marks(), topology), base.members());
+        Plan plan = FactsFixtures.planner().plan(cluster, FactsFixtures.converged(base, secrets()), secrets());
+        assertEquals(java.util.List.of("node1: restart_method: switchover is not carried out yet; the primary restarts"
+                        + " in place and takes no writes meanwhile",
+                "node3: standbys.node3.upstream: cascading is not carried out yet; node3 streams from node1, not from "
+                        + "node2"), plan.warnings().stream().map(Notice::toString)
+                .filter(w -> w.contains("not carried out")).toList());
+    }
 }
