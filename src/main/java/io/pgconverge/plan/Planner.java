@@ -93,7 +93,7 @@ public final class Planner {
         }
         new TakeoverTasks(cluster, topology, secrets, desiredFiles).add(work);
         warnings.addAll(TopologyNotices.of(cluster.desired(), primaryWork != null
-                && primaryWork.activation.filter(a -> a instanceof Restart).isPresent()));
+                && primaryWork.activation.filter(a -> a instanceof Restart).isPresent(), unavailable(nodes, topology)));
         PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology);
         wiring.wire();
         refusals.addAll(wiring.refusals());
@@ -101,6 +101,13 @@ public final class Planner {
         PlanGraph graph = wiring.finish();
         List<String> hosts = cluster.members().stream().map(Host::name).toList();
         return Plan.of(cluster.desired().source(), hosts, graph, warnings, refusals);
+    }
+
+    /** Nodes that will not stream when the plan starts: down, unreachable, or rebuilt. */
+    private static java.util.Set<String> unavailable(List<NodeContext> nodes, Topology topology) {
+        return nodes.stream().filter(n -> !n.running() || topology.fate(n.name()) == Fate.REBUILD
+                || topology.fate(n.name()) == Fate.UNREACHABLE).map(NodeContext::name)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static List<NodeContext> contexts(Cluster cluster, ClusterFacts facts) {

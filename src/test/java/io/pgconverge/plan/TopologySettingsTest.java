@@ -71,4 +71,17 @@ class TopologySettingsTest {
                         + "node2"), plan.warnings().stream().map(Notice::toString)
                 .filter(w -> w.contains("not carried out")).toList());
     }
+
+    @Test
+    void aPlanWhoseSynchronousStandbysAreAllDownSaysCommitsWillWait() {
+        Cluster cluster = declared(SyncMode.ANY, 1);
+        java.util.List<FactsFixtures.Node> nodes = FactsFixtures.convergedNodes(labCluster(15), secrets());
+        nodes.get(1).stopped();
+        nodes.get(2).stopped();
+        Plan plan = FactsFixtures.planner().plan(cluster, FactsFixtures.facts(nodes.stream()
+                .map(FactsFixtures.Node::build).toArray(io.pgconverge.facts.NodeFacts[]::new)), secrets());
+        assertEquals(java.util.List.of("node1: every synchronous standby (node2, node3) is down or being rebuilt: "
+                + "commits on node1 wait until one of them streams again"), plan.warnings().stream()
+                .map(Notice::toString).filter(w -> w.contains("synchronous")).toList());
+    }
 }
