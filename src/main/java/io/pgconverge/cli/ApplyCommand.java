@@ -53,6 +53,12 @@ public final class ApplyCommand implements Callable<Integer> {
     @Mixin
     PlanMixin planOptions;
 
+    @Mixin
+    LimitMixin limitOption;
+
+    @Mixin
+    VaultMixin vault;
+
     @Spec
     CommandSpec spec;
 
@@ -64,17 +70,20 @@ public final class ApplyCommand implements Callable<Integer> {
         try (NodeConnections connections = new NodeConnections(engine.cluster(), engine.shells(), engine.sessions(),
                 gather.options().connectTimeout());
              ApplyLock lock = ApplyLock.acquire(engine.cluster().members(), h -> connections.shell(h.name()), holder())) {
-            return planAndRun(engine, connections, saved, clusterOptions.playbook());
+            return planAndRun(engine, connections, saved, clusterOptions);
         }
     }
 
     /** Under the apply lock: facts, plan, confirmation, execution; the facts read through the apply's own shells. */
-    private int planAndRun(Engine engine, NodeConnections connections, Optional<PlanFile> saved, Path playbookPath) {
+    private int planAndRun(Engine engine, NodeConnections connections, Optional<PlanFile> saved,
+                           ClusterOptions clusterOptions) {
+        Path playbookPath = clusterOptions.playbook();
         ClusterFacts facts = engine.gather(gather.options(), connections.borrowed());
         saved.ifPresent(s -> refuseStale(s, facts));
         PlanOptions options = saved.map(s -> new PlanOptions(s.force())).orElse(planOptions.options());
-        Plan plan = engine.plan(facts, saved.flatMap(PlanFile::templates).map(Path::of).or(planOptions::templates),
-                options);
+        Optional<String> limit = saved.isPresent() ? saved.get().limit() : limitOption.limit();
+        Plan plan = engine.limited(engine.plan(facts, saved.flatMap(PlanFile::templates).map(Path::of)
+                .or(planOptions::templates), options), limit, clusterOptions);
         saved.ifPresent(s -> refuseDifferent(s, plan));
         PrintWriter out = spec.commandLine().getOut();
         out.print(PlanFormat.TEXT.render(plan, Terminal.color()));
@@ -99,6 +108,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     private ClusterOptions options(Optional<PlanFile> saved) {
         ClusterOptions options = new ClusterOptions();
+        options.vault = vault;
         if (saved.isPresent()) {
             if (playbook != null || inventory != null || !extraVars.isEmpty()) {
                 throw new EngineException("apply --plan takes no playbook, inventory or -e: the saved plan names them.");

@@ -2,8 +2,10 @@ package io.pgconverge.cli;
 
 import io.pgconverge.load.ClusterLoader;
 import io.pgconverge.load.HostResolver;
+import io.pgconverge.load.HostSelector;
 import io.pgconverge.load.SecretResolver;
 import io.pgconverge.model.Cluster;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +28,11 @@ public final class ClusterOptions {
     @Option(names = {"-e", "--extra-vars"}, paramLabel = "KEY=VALUE",
             description = "Override a playbook key, e.g. -e primary=node2 or -e settings.work_mem=64MB.")
     List<String> extraVars = new ArrayList<>();
+
+    private SecretResolver secrets;
+
+    @Mixin
+    VaultMixin vault = new VaultMixin();
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -54,7 +61,20 @@ public final class ClusterOptions {
      * @throws io.pgconverge.model.InputException with every problem found; nothing has been contacted
      */
     public Cluster loadCluster() {
-        SecretResolver secrets = new SecretResolver(environment(), Path.of(System.getProperty("user.home")));
-        return new ClusterLoader(HostResolver.forOperator(), secrets).load(playbook, inventory, extraVars);
+        return new ClusterLoader(HostResolver.forOperator(), secrets()).load(playbook, inventory, extraVars);
+    }
+
+    /** Selects hosts of the cluster by Ansible's patterns, groups of the inventory included. */
+    public HostSelector selector(Cluster cluster) {
+        return new ClusterLoader(HostResolver.forOperator(), secrets()).selector(playbook, inventory, cluster);
+    }
+
+    /** What resolves the playbook's secrets: the environment, the operator's files and the vault passwords. */
+    public SecretResolver secrets() {
+        if (secrets == null) {
+            secrets = new SecretResolver(environment(), Path.of(System.getProperty("user.home")),
+                    vault.keys(environment()));
+        }
+        return secrets;
     }
 }

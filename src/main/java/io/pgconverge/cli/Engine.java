@@ -10,6 +10,7 @@ import io.pgconverge.model.Secret;
 import io.pgconverge.model.SecretRef;
 import io.pgconverge.plan.Plan;
 import io.pgconverge.plan.PlanOptions;
+import io.pgconverge.plan.PlanLimit;
 import io.pgconverge.plan.Planner;
 import io.pgconverge.plan.access.SaltSource;
 import io.pgconverge.plan.config.ResolvedSecrets;
@@ -32,20 +33,21 @@ final class Engine {
 
     private final Cluster cluster;
     private final ResolvedSecrets secrets;
+    private final BecomePasswords becomePasswords;
 
-    private Engine(Cluster cluster, ResolvedSecrets secrets) {
+    private Engine(Cluster cluster, ResolvedSecrets secrets, BecomePasswords becomePasswords) {
         this.cluster = cluster;
         this.secrets = secrets;
+        this.becomePasswords = becomePasswords;
     }
 
     /** Loads and validates the cluster of the command's options and resolves the secrets it references. */
     static Engine load(ClusterOptions options) {
-        return of(options.loadCluster(), options.environment());
+        return of(options.loadCluster(), options.secrets());
     }
 
-    /** Resolves every secret the playbook references, {@code env:} ones from {@code environment}. */
-    static Engine of(Cluster cluster, Map<String, String> environment) {
-        SecretResolver resolver = new SecretResolver(environment, Path.of(System.getProperty("user.home")));
+    /** Resolves every secret the playbook references. */
+    static Engine of(Cluster cluster, SecretResolver resolver) {
         Map<SecretRef, Secret> values = new LinkedHashMap<>();
         List<RoleSpec> roles = cluster.desired().roles();
         for (int i = 0; i < roles.size(); i++) {
@@ -54,7 +56,7 @@ final class Engine {
                 values.put(ref.get(), resolver.resolve(ref.get(), cluster.desired().markOf("roles[" + i + "].password")));
             }
         }
-        return new Engine(cluster, new ResolvedSecrets(values));
+        return new Engine(cluster, new ResolvedSecrets(values), BecomePasswords.resolve(cluster.members(), resolver));
     }
 
     Cluster cluster() {
@@ -65,8 +67,9 @@ final class Engine {
         return secrets;
     }
 
+    /** Shells through each host's privilege escalation, with its become password when it has one. */
     ShellOpener shells() {
-        return RemoteShells::open;
+        return (host, timeout) -> RemoteShells.open(host, timeout, becomePasswords.of(host.name()));
     }
 
     /** psql over the node's shell as its OS user; the admin role's password in a passfile where peer is refused. */
@@ -83,6 +86,28 @@ final class Engine {
     /** Facts read through the given shells (an apply's own, so that it connects to each node once). */
     ClusterFacts gather(GatherOptions options, ShellOpener opener) {
         return new FactGatherer(opener, sessions(), options).gather(cluster);
+    }
+
+    /** This engine with only the hosts a {@code --limit} selects (facts and status of part of a cluster). */
+    Engine only(Optional<String> limit, ClusterOptions options) {
+        if (limit.isEmpty()) {
+            return this;
+        }
+        List<String> hosts = options.selector(cluster).select(limit.get());
+        return new Engine(new Cluster(cluster.desired(), cluster.members().stream()
+                .filter(h -> hosts.contains(h.name())).toList()), secrets, becomePasswords);
+    }
+
+    /**
+     * The plan cut down to the hosts a {@code --limit} selects.
+     *
+     * @throws io.pgconverge.model.InputException when the limit matches nothing
+     */
+    Plan limited(Plan plan, Optional<String> limit, ClusterOptions options) {
+        if (limit.isEmpty()) {
+            return plan;
+        }
+        return PlanLimit.apply(plan, options.selector(cluster).select(limit.get()));
     }
 
     Plan plan(ClusterFacts facts, Optional<Path> templates, PlanOptions options) {

@@ -29,6 +29,9 @@ public final class FactsCommand implements Callable<Integer> {
     @Mixin
     GatherMixin gather;
 
+    @Mixin
+    LimitMixin limit;
+
     @Option(names = "--json", description = "Print the facts as JSON (schema: docs/facts.md).")
     boolean json;
 
@@ -37,7 +40,7 @@ public final class FactsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Engine engine = Engine.load(cluster);
+        Engine engine = Engine.load(cluster).only(limit.limit(), cluster);
         Cluster c = engine.cluster();
         ClusterFacts facts = engine.gather(gather.options());
         return show(c, facts, json, spec.commandLine().getOut(), spec.commandLine().getErr());

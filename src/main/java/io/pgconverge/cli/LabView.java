@@ -5,14 +5,14 @@ import io.pgconverge.lab.LabLayout;
 import io.pgconverge.lab.LabReport;
 import io.pgconverge.lab.LabStatus;
 import io.pgconverge.lab.NodeStatus;
-import io.pgconverge.lab.SshdStatus;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.OptionalLong;
 
 /** Prints lab reports and status for a terminal. */
 final class LabView {
-    private static final String ROW = "%-8s %-12s %-6s %-9s %s%n";
+    private static final String ROW = "%-7s %-11s %-13s %-8s %-10s %-8s %s%n";
 
     private LabView() {
     }
@@ -31,39 +31,29 @@ final class LabView {
     }
 
     static void status(PrintWriter out, LabStatus status) {
-        if (status.nodes().isEmpty()) {
+        if (status.settings().isEmpty() || status.nodes().isEmpty()) {
             out.println("No lab in " + status.dir() + " (start one with: pgconverge lab up).");
             return;
         }
-        out.println("Lab in " + status.dir() + ": " + status.runningNodes() + " of " + status.nodes().size()
-                + " nodes running.");
-        out.printf(ROW, "NODE", "ADDRESS", "PORT", "RUNNING", "PID");
+        out.println("Lab in " + status.dir() + ": " + status.nodes().stream().filter(NodeStatus::up).count() + " of "
+                + status.nodes().size() + " nodes up, " + status.runningNodes() + " with PostgreSQL running.");
+        out.printf(ROW, "NODE", "ADDRESS", "NAMESPACE", "SSHD", "POSTGRES", "PID", "VERSION");
         for (NodeStatus n : status.nodes()) {
-            out.printf(ROW, n.node().name(), n.node().address(), n.node().port(), state(n),
-                    n.pid().isPresent() ? Long.toString(n.pid().getAsLong()) : "-");
+            out.printf(ROW, n.node().name(), n.node().address(), n.node().namespace() + (n.networked() ? "" : "!"),
+                    pid(n.sshdPid()), n.running() ? "running" : n.mounted() ? "stopped" : "down", pid(n.pid()),
+                    n.version());
         }
-        SshdStatus sshd = status.sshd();
-        out.printf(ROW, "sshd", "(all nodes)", sshd.port(), sshd.running() ? "yes" : "no",
-                sshd.pid().isPresent() ? Long.toString(sshd.pid().getAsLong()) : "-");
-        sshd.unavailable().ifPresent(reason -> out.println("note: " + reason));
         if (Files.exists(status.inventory())) {
             out.println("inventory: " + status.inventory());
         }
-        if (sshd.running()) {
-            LabLayout layout = new LabLayout(status.dir(), status.nodes().size());
-            out.println("ssh: ssh -p " + sshd.port() + " -i " + layout.clientKey() + " -o UserKnownHostsFile="
-                    + layout.knownHosts() + " " + status.nodeUser() + "@" + status.nodes().get(0).node().address());
+        if (status.nodes().get(0).up()) {
+            LabLayout layout = new LabLayout(status.dir(), status.settings().get());
+            out.println("ssh: ssh -i " + layout.clientKey() + " -o UserKnownHostsFile=" + layout.knownHosts() + " "
+                    + status.nodeUser() + "@" + status.nodes().get(0).node().address());
         }
     }
 
-    private static String state(NodeStatus n) {
-        switch (n.state()) {
-            case RUNNING:
-                return "yes";
-            case STOPPED:
-                return "no";
-            default:
-                return "no (new)";
-        }
+    private static String pid(OptionalLong pid) {
+        return pid.isPresent() ? Long.toString(pid.getAsLong()) : "-";
     }
 }

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 /** The {@code pgconverge} command line. {@link #run} returns the exit code so tests can call it in-process. */
 @Command(name = "pgconverge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.",
-        subcommands = {LabCommand.class, ValidateCommand.class, FactsCommand.class, PlanCommand.class,
-                ApplyCommand.class, GraphCommand.class,
+        subcommands = {LabCommand.class, CompletionCommand.class, ValidateCommand.class, FactsCommand.class, PlanCommand.class,
+                ApplyCommand.class, GraphCommand.class, PingCommand.class,
                 StatusCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> environment;

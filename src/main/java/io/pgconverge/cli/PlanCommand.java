@@ -24,6 +24,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     PlanMixin planOptions;
 
+    @Mixin
+    LimitMixin limit;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     PlanFormat format;
@@ -43,12 +46,13 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Engine engine = Engine.load(cluster);
         ClusterFacts facts = engine.gather(gather.options());
-        Plan plan = engine.plan(facts, planOptions.templates(), planOptions.options());
+        Plan plan = engine.limited(engine.plan(facts, planOptions.templates(), planOptions.options()),
+                limit.limit(), cluster);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(format.render(plan, Terminal.color()));
         stdout.flush();
         if (out != null) {
-            PlanFile.of(cluster, planOptions, facts, plan).write(out);
+            PlanFile.of(cluster, planOptions, limit.limit(), facts, plan).write(out);
             stdout.println("Saved the plan to " + out + "; apply it with: pgconverge apply --plan " + out);
         }
         if (plan.refused()) {

@@ -26,14 +26,15 @@ import java.util.Optional;
  * gathers facts again, refuses when anything differs (a stale plan), and runs the plan made again from them.
  */
 record PlanFile(String playbook, String inventory, List<String> extraVars, Optional<String> templates, boolean force,
-                String playbookDigest, String inventoryDigest, Map<String, String> facts, List<String> taskIds) {
+                Optional<String> limit, String playbookDigest, String inventoryDigest, Map<String, String> facts, List<String> taskIds) {
     static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    static PlanFile of(ClusterOptions cluster, PlanMixin plan, ClusterFacts facts, Plan made) {
+    static PlanFile of(ClusterOptions cluster, PlanMixin plan, Optional<String> limit, ClusterFacts facts,
+                       Plan made) {
         return new PlanFile(cluster.playbook().toAbsolutePath().toString(),
                 cluster.inventory().toAbsolutePath().toString(), cluster.extraVars(),
-                plan.templates().map(p -> p.toAbsolutePath().toString()), plan.options().force(),
+                plan.templates().map(p -> p.toAbsolutePath().toString()), plan.options().force(), limit,
                 digest(cluster.playbook()),
                 digest(cluster.inventory()), FactsFingerprint.of(facts), made.tasks().stream().map(Task::id).toList());
     }
@@ -49,6 +50,7 @@ record PlanFile(String playbook, String inventory, List<String> extraVars, Optio
         if (force) {
             root.put("force", true);
         }
+        limit.ifPresent(l -> root.put("limit", l));
         ObjectNode f = root.putObject("facts");
         facts.forEach(f::put);
         taskIds.forEach(root.putArray("tasks")::add);
@@ -70,7 +72,7 @@ record PlanFile(String playbook, String inventory, List<String> extraVars, Optio
             root.path("facts").fields().forEachRemaining(e -> facts.put(e.getKey(), e.getValue().asText()));
             return new PlanFile(root.path("playbook").asText(), root.path("inventory").asText(),
                     strings(root.path("extra_vars")), Optional.ofNullable(root.get("templates")).map(JsonNode::asText),
-                    root.path("force").asBoolean(false),
+                    root.path("force").asBoolean(false), Optional.ofNullable(root.get("limit")).map(JsonNode::asText),
                     root.path("playbook_sha256").asText(), root.path("inventory_sha256").asText(), facts,
                     strings(root.path("tasks")));
         } catch (IOException e) {

@@ -29,6 +29,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     GatherMixin gather;
 
+    @Mixin
+    LimitMixin limit;
+
     @Option(names = "--json", description = "Print the status as JSON (schema: docs/status.md).")
     boolean json;
 
@@ -37,7 +40,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Engine engine = Engine.load(cluster);
+        Engine engine = Engine.load(cluster).only(limit.limit(), cluster);
         Cluster c = engine.cluster();
         ClusterFacts facts = engine.gather(gather.options());
         return show(ClusterStatus.of(c, facts), json, spec.commandLine().getOut(), spec.commandLine().getErr());

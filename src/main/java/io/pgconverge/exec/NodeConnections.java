@@ -91,6 +91,17 @@ public final class NodeConnections implements AutoCloseable {
         }
 
         @Override
+        public io.pgconverge.transport.CommandResult run(io.pgconverge.model.RunAs who, String script,
+                                                           Duration timeout, java.util.function.Consumer<String> lines) {
+            return shell.run(who, script, timeout, lines);
+        }
+
+        @Override
+        public void checkRunAs(io.pgconverge.model.RunAs who) {
+            shell.checkRunAs(who);
+        }
+
+        @Override
         public void close() {
         }
     }

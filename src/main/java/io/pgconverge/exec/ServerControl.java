@@ -2,6 +2,8 @@ package io.pgconverge.exec;
 
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.PgLayout;
+import io.pgconverge.plan.service.ServiceControl;
+import io.pgconverge.plan.task.ShellCommand;
 import io.pgconverge.transport.CommandResult;
 import io.pgconverge.model.ShellWords;
 
@@ -24,8 +26,8 @@ final class ServerControl {
     }
 
     /** Runs a start / restart / reload command; when it fails, the message ends with the server log's tail. */
-    void serviceCommand(String command, String what) {
-        CommandResult r = context.shell().run(command + "\n", Duration.ofMinutes(10));
+    void serviceCommand(ShellCommand command, String what) {
+        CommandResult r = context.shell().run(command.runAs(), command.line() + "\n", Duration.ofMinutes(10));
         if (!r.ok()) {
             throw new EngineException(context.task().host() + ": " + what + " failed (exit " + r.exitCode() + "): "
                     + RunContext.lastLines(r.stderr().isBlank() ? r.stdout() : r.stderr(), 3) + logTail());
@@ -80,6 +82,6 @@ final class ServerControl {
     }
 
     static String logFile(PgLayout pg) {
-        return io.pgconverge.model.ServerLog.path(pg);
+        return ServiceControl.of(pg).serverLog();
     }
 }

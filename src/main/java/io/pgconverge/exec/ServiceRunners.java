@@ -6,6 +6,8 @@ import io.pgconverge.plan.task.Restart;
 import io.pgconverge.plan.task.Start;
 import io.pgconverge.plan.task.Stop;
 
+import io.pgconverge.plan.task.ShellCommand;
+
 import java.time.Duration;
 
 /** Runners of the service tasks: start, stop, restart, reload, fence. */
@@ -29,7 +31,7 @@ final class ServiceRunners {
     }
 
     /** Stops a running server with {@code command}; a server already down is left as it is. */
-    private static String stopIfRunning(RunContext context, String command, String what, String done) {
+    private static String stopIfRunning(RunContext context, ShellCommand command, String what, String done) {
         ServerControl server = new ServerControl(context);
         if (!server.running()) {
             return "already stopped";

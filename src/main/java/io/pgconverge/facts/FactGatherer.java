@@ -3,6 +3,7 @@ package io.pgconverge.facts;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
+import io.pgconverge.transport.EscalationRefused;
 import io.pgconverge.transport.PgSessionOpener;
 import io.pgconverge.transport.RemoteShell;
 import io.pgconverge.transport.ShellOpener;
@@ -76,6 +77,9 @@ public final class FactGatherer {
         }
         try (shell) {
             return reader.read(host, shell, paths);
+        } catch (EscalationRefused e) {
+            return NodeFacts.unreachable(host.name(), host.address(), e.getMessage())
+                    .withPlatform(PlatformFacts.refused(e.getMessage()));
         } catch (EngineException e) {
             return NodeFacts.unreachable(host.name(), host.address(), e.getMessage());
         } catch (RuntimeException e) {

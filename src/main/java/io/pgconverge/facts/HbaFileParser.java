@@ -65,7 +65,7 @@ public final class HbaFileParser {
             return broken(lineNumber, type, "end-of-line before authentication method");
         }
         return new HbaRuleFact(lineNumber, type, list(t.get(1)), list(t.get(2)), address, netmask, t.get(methodAt),
-                Optional.empty());
+                Optional.empty(), t.subList(methodAt + 1, t.size()));
     }
 
     /** {address, netmask or null}. */

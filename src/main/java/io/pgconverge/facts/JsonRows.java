@@ -20,7 +20,20 @@ final class JsonRows {
     static List<HbaRuleFact> hbaRules(JsonNode rows) {
         return listOf(rows, r -> new HbaRuleFact(r.path("line_number").asInt(), r.path("type").asText(""),
                 strings(r.path("database")), strings(r.path("user_name")), text(r, "address"), text(r, "netmask"),
-                r.path("auth_method").asText(""), text(r, "error")));
+                r.path("auth_method").asText(""), text(r, "error"), strings(r.path("options"))));
+    }
+
+    static ConfigSources configSources(JsonNode settings, JsonNode fileSettings) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        for (JsonNode r : settings) {
+            if (r.path("sourceline").canConvertToInt()) {
+                lines.put(r.path("name").asText(), r.path("sourceline").asInt());
+            }
+        }
+        return new ConfigSources(lines, listOf(fileSettings, r -> new ConfigSources.FileSetting(
+                r.path("sourcefile").asText(""), r.path("sourceline").asInt(), r.path("seqno").asInt(),
+                r.path("name").asText(""), r.path("setting").asText(""), r.path("applied").asBoolean(),
+                text(r, "error"))));
     }
 
     static Map<String, RoleFact> roles(JsonNode rows) {

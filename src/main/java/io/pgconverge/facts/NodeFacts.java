@@ -13,15 +13,27 @@ import java.util.Optional;
  * @param server  SQL facts; empty when the server is down or no session could be opened
  * @param serverError why no SQL facts could be read although the server runs
  * @param installedVersion {@code postgres --version} of binDir, e.g. "15.18"; empty without binaries
+ * @param platform how the engine reaches the node (become) and its distribution's PostgreSQL tools
  * @param hotStandby the control file's hot-standby values and whether the server log says it stopped for them
  */
 public record NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
                         Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
                         Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
                         Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                        String address, Optional<String> installedVersion, HotStandbyFacts hotStandby) {
+                        String address, Optional<String> installedVersion, PlatformFacts platform,
+                        HotStandbyFacts hotStandby) {
     public NodeFacts {
         files = Map.copyOf(files);
+    }
+
+    /** Without platform facts (left unknown) and without hot-standby facts (none). */
+    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
+                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
+                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
+                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
+                     String address, Optional<String> installedVersion) {
+        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
+                lastApplied, address, installedVersion, PlatformFacts.unknown(), HotStandbyFacts.none());
     }
 
     /** Without hot-standby facts (none). */
@@ -29,9 +41,25 @@ public record NodeFacts(String host, boolean reachable, Optional<String> unreach
                      Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
                      Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
                      Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                     String address, Optional<String> installedVersion) {
+                     String address, Optional<String> installedVersion, PlatformFacts platform) {
         this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
-                lastApplied, address, installedVersion, HotStandbyFacts.none());
+                lastApplied, address, installedVersion, platform, HotStandbyFacts.none());
+    }
+
+    /** Without platform facts (left unknown). */
+    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
+                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
+                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
+                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
+                     String address, Optional<String> installedVersion, HotStandbyFacts hotStandby) {
+        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
+                lastApplied, address, installedVersion, PlatformFacts.unknown(), hotStandby);
+    }
+
+    /** The same facts with these platform facts. */
+    public NodeFacts withPlatform(PlatformFacts platform) {
+        return new NodeFacts(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server,
+                serverError, lastApplied, address, installedVersion, platform, hotStandby);
     }
 
     /** Without address and installed version (both left empty). */

@@ -2,7 +2,9 @@ package io.pgconverge.facts;
 
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.RunAs;
 import io.pgconverge.transport.CommandResult;
+import io.pgconverge.transport.EscalationRefused;
 import io.pgconverge.transport.PgSession;
 import io.pgconverge.transport.PgSessionOpener;
 import io.pgconverge.transport.RemoteShell;
@@ -54,7 +56,22 @@ final class NodeFactsReader {
         }
         return new NodeFacts(host.name(), true, Optional.empty(), os.os(), os.binDir(), Optional.of(os.dataDir()),
                 os.files(), running, server, serverError, os.lastApplied(), host.address(), os.installedVersion(),
-                os.hotStandby());
+                platform(host, shell, r.stdout()), os.hotStandby());
+    }
+
+    /** The distribution's tools from the facts output, and whether root is reachable where become is on. */
+    private static PlatformFacts platform(Host host, RemoteShell shell, String output) {
+        PlatformFacts read = PlatformReport.parse(output);
+        if (!host.become().enabled()) {
+            return read;
+        }
+        try {
+            shell.checkRunAs(RunAs.ROOT);
+            return read;
+        } catch (EscalationRefused e) {
+            return new PlatformFacts(Optional.empty(), Optional.of(e.getMessage()), read.pgCtlCluster(),
+                    read.debianClusters());
+        }
     }
 
     private ServerFacts readServer(Host host, RemoteShell shell, OsReport os) {

@@ -37,6 +37,7 @@ public final class OsFactsScript {
         s.append(FUNCTIONS);
         s.append("echo '").append(HEADER).append("'\n");
         s.append(SYSTEM);
+        s.append(PlatformReport.SCRIPT);
         s.append(DATA_DIR);
         s.append(HBA_FILE);
         s.append(SERVER_LOG);
@@ -46,6 +47,7 @@ public final class OsFactsScript {
         for (String path : paths) {
             s.append("file ").append(quote(path)).append(" 0\n");
         }
+        s.append(INCLUDES);
         s.append("exit 0\n");
         return s.toString();
     }
@@ -58,6 +60,7 @@ public final class OsFactsScript {
         return List.of(
                 new ManagedFile("\"$CONF/postgresql.conf\"", true),
                 new ManagedFile("\"$HBA\"", true),
+                new ManagedFile("\"$CONF/pg_ident.conf\"", true),
                 new ManagedFile("\"$CONF/pgconverge.conf\"", true),
                 new ManagedFile("\"$DATA/postgresql.auto.conf\"", true),
                 new ManagedFile("\"$DATA/recovery.conf\"", true),
@@ -130,6 +133,36 @@ public final class OsFactsScript {
               tail -n 40 "$LOG" 2>/dev/null | base64
               echo '@@end'
             fi
+            """;
+
+    /**
+     * The files postgresql.conf pulls in with include, include_if_exists and include_dir (files ending in .conf,
+     * not hidden, in C order, as PostgreSQL reads them), followed to a depth of eight; the engine's own file is
+     * reported above. The planner checks where they lie and that they form no cycle.
+     */
+    private static final String INCLUDES = """
+            includes() {
+              [ "$2" -lt 8 ] && [ -f "$1" ] && [ -r "$1" ] || return 0
+              local dir kind target path entry
+              dir=$(dirname "$1")
+              sed -nE -e "s/^[[:space:]]*(include_if_exists|include_dir|include)([[:space:]]+|[[:space:]]*=[[:space:]]*)'([^']*)'.*/\\1 \\3/p" -e t \\
+                -e "s/^[[:space:]]*(include_if_exists|include_dir|include)([[:space:]]+|[[:space:]]*=[[:space:]]*)([^'[:space:]#]+).*/\\1 \\3/p" "$1" |
+              while read -r kind target; do
+                case "$target" in /*) path=$target ;; *) path=$dir/$target ;; esac
+                [ "$path" = "$CONF/pgconverge.conf" ] && continue
+                if [ "$kind" = include_dir ]; then
+                  file "$path" 0
+                  for entry in $(ls -A "$path" 2>/dev/null | grep -E '^[^.].*[.]conf$' | sort); do
+                    file "$path/$entry" 1
+                    includes "$path/$entry" $(($2 + 1))
+                  done
+                else
+                  file "$path" 1
+                  includes "$path" $(($2 + 1))
+                fi
+              done
+            }
+            includes "$CONF/postgresql.conf" 0
             """;
 
     /** Where pg_hba.conf is: hba_file in postgresql.conf when set there, else beside postgresql.conf. */

@@ -2,6 +2,7 @@ package io.pgconverge.facts;
 
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.ServiceManager;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ public final class Preflight {
             NodeFacts node = reachable.get(host.name());
             if (node != null) {
                 installed(host, node).ifPresent(problems::add);
+                node.platform().rootRefusal().filter(r -> host.pg().service() != ServiceManager.PG_CTL)
+                        .ifPresent(r -> problems.add(new PreflightProblem("become", r)));
             }
         }
         return problems;

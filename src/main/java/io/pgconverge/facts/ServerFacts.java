@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param currentLsn pg_current_wal_lsn() on a primary; empty in recovery
  * @param receivedLsn pg_last_wal_receive_lsn() in recovery
  * @param replayedLsn pg_last_wal_replay_lsn() in recovery
+ * @param configSources where each effective value comes from, and pg_file_settings
  * @param replayDelaySeconds in recovery, seconds since the commit time of the last transaction replayed
  *                           ({@code now() - pg_last_xact_replay_timestamp()}); empty out of recovery and before
  *                           the first replayed transaction. It grows while the primary is idle.
@@ -21,7 +22,7 @@ public record ServerFacts(String version, int versionNum, long systemIdentifier,
                           Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
                           List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
                           List<ReplicationFact> replication, Optional<Double> replayDelaySeconds,
-                          ServerConcerns concerns) {
+                          ConfigSources configSources, ServerConcerns concerns) {
     public ServerFacts {
         settings = Map.copyOf(settings);
         hbaRules = List.copyOf(hbaRules);
@@ -30,14 +31,39 @@ public record ServerFacts(String version, int versionNum, long systemIdentifier,
         replication = List.copyOf(replication);
     }
 
-    /** Without concerns (none). */
+    /** Without configuration sources (none known) and without concerns (none). */
     public ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
                        Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
                        Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
                        List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
                        List<ReplicationFact> replication, Optional<Double> replayDelaySeconds) {
         this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
-                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, ServerConcerns.none());
+                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, ConfigSources.none(),
+                ServerConcerns.none());
+    }
+
+    /** Without concerns (none). */
+    public ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
+                       Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
+                       Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
+                       List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
+                       List<ReplicationFact> replication, Optional<Double> replayDelaySeconds,
+                       ConfigSources configSources) {
+        this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
+                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, configSources,
+                ServerConcerns.none());
+    }
+
+    /** Without configuration sources (none known). */
+    public ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
+                       Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
+                       Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
+                       List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
+                       List<ReplicationFact> replication, Optional<Double> replayDelaySeconds,
+                       ServerConcerns concerns) {
+        this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
+                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, ConfigSources.none(),
+                concerns);
     }
 
     /** Without replay delay (left empty). */

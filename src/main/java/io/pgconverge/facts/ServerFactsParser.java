@@ -36,7 +36,8 @@ public final class ServerFactsParser {
                 inRecovery ? Optional.of(upstream(doc, os)) : Optional.empty(), settings, hba,
                 JsonRows.roles(doc.path("roles")), JsonRows.slots(doc.path("slots")),
                 JsonRows.replication(doc.path("replication")),
-                inRecovery ? JsonRows.seconds(doc, "replay_delay") : Optional.empty(), ServerConcerns.of(doc));
+                inRecovery ? JsonRows.seconds(doc, "replay_delay") : Optional.empty(),
+                JsonRows.configSources(doc.path("settings"), doc.path("file_settings")), ServerConcerns.of(doc));
     }
 
     private static JsonNode read(String json) {

@@ -34,6 +34,7 @@ public final class SqlFactsQuery {
                 .append("extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END,\n");
         q.append(control(num >= 90600));
         q.append("  'settings', ").append(SETTINGS).append(",\n");
+        q.append("  'file_settings', ").append(FILE_SETTINGS).append(",\n");
         q.append("  'hba_rules', ").append(v10 ? HBA : "NULL::json").append(",\n");
         q.append("  'roles', ").append(ROLES).append(",\n");
         q.append("  'slots', ").append(slots(num >= 130000)).append(",\n");
@@ -57,11 +58,15 @@ public final class SqlFactsQuery {
 
     private static final String SETTINGS = "(SELECT json_agg(json_build_object('name', name, 'setting', setting, "
             + "'unit', unit, 'context', context, 'vartype', vartype, 'source', source, 'sourcefile', sourcefile, "
-            + "'pending_restart', pending_restart) ORDER BY name) FROM pg_settings)";
+            + "'sourceline', sourceline, 'pending_restart', pending_restart) ORDER BY name) FROM pg_settings)";
+
+    private static final String FILE_SETTINGS = "(SELECT json_agg(json_build_object('sourcefile', sourcefile, "
+            + "'sourceline', sourceline, 'seqno', seqno, 'name', name, 'setting', setting, 'applied', applied, "
+            + "'error', error) ORDER BY seqno) FROM pg_file_settings)";
 
     private static final String HBA = "(SELECT json_agg(json_build_object('line_number', line_number, 'type', type, "
             + "'database', database, 'user_name', user_name, 'address', address, 'netmask', netmask, "
-            + "'auth_method', auth_method, 'error', error) ORDER BY line_number) FROM pg_hba_file_rules)";
+            + "'auth_method', auth_method, 'options', options, 'error', error) ORDER BY line_number) FROM pg_hba_file_rules)";
 
     /** Only the kind of a stored password leaves the server, and the SCRAM verifier (never an md5 hash). */
     private static final String ROLES = "(SELECT json_agg(json_build_object('name', rolname, 'superuser', rolsuper, "

@@ -3,187 +3,232 @@ package io.pgconverge.lab;
 import io.pgconverge.model.EngineException;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
- * The local lab: {@code up} brings nodes node1..N and the lab sshd to running (repairing whatever is missing,
- * changing nothing when all runs), {@code down} stops exactly what the lab started, {@code status} reports.
- * Results are values; nothing here prints.
+ * A lab of real Debian systems: {@code up} brings nodes node1..N to running (each its own root filesystem over a
+ * shared base, network namespace, sshd and PostgreSQL cluster), repairing whatever is missing and changing nothing
+ * when all runs; {@code down} takes apart exactly what the lab made; {@code status} reports. Needs root. Results are
+ * values; nothing here prints.
  */
 public final class Lab {
-    private static final Pattern NODE_DIR = Pattern.compile("node(\\d+)");
     private final Path dir;
-    private final LabUser user;
-    private final CommandRunner runner;
-    private final LabFiles files;
+    private final CommandRunner runner = new CommandRunner();
     private final ProcFs procs = new ProcFs();
-    private final PortProbe ports;
+    private final NodeServices services = new NodeServices(runner, procs);
 
-    private Lab(Path dir, LabUser user, CommandRunner runner) {
-        this.dir = dir;
-        this.user = user;
-        this.runner = runner;
-        this.files = new LabFiles(user);
-        this.ports = new PortProbe(runner);
+    private Lab(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
     }
 
     /** The lab in {@code dir}; nothing is created until {@link #up}. */
     public static Lab at(Path dir) {
-        Path absolute = new LabLayout(dir, 1).dir();
-        CommandRunner plain = CommandRunner.plain();
-        LabUser user = LabUser.detect(plain);
-        return new Lab(absolute, user, plain.withUser(user, Path.of("/")));
+        return new Lab(dir);
     }
 
-    public LabUser user() {
-        return user;
+    public Path dir() {
+        return dir;
     }
 
-    /** Brings node1..nodeN and the sshd up; nodes beyond N that exist are left as they are. */
-    public LabReport up(int nodeCount) {
-        List<LabNode> wanted = new LabLayout(dir, nodeCount).nodes();
-        files.prepareLabDir(dir);
-        try (FileChannel lock = lock()) {
-            PgInstall pg = PgInstall.locate(runner);
-            LabLayout layout = new LabLayout(dir, Math.max(nodeCount, existingNodes()));
-            LabSshd sshd = sshd(layout);
-            preflight(layout, wanted, sshd);
-            List<LabChange> changes = new ArrayList<>(startMissing(wanted, pg));
-            List<String> notes = new ArrayList<>();
-            if (user.root()) {
-                changes.addAll(sshd.ensureRunning(layout.nodes()));
-            } else {
-                notes.add(LabSshd.NOT_ROOT);
+    /** The settings the lab was built with, if it was. */
+    public Optional<LabSettings> settings() {
+        Path file = dir.resolve("lab.properties");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return Optional.of(LabSettings.fromProperties(p));
+    }
+
+    /** The layout of the lab as built; refuses a lab that was never brought up. */
+    public LabLayout layout() {
+        return new LabLayout(dir, settings().orElseThrow(() -> new EngineException("there is no lab in " + dir
+                + "; start one with: pgconverge lab up")));
+    }
+
+    /** Brings up {@code nodes} nodes with the settings the lab already has (the defaults for a new lab). */
+    public LabReport up(int nodes) {
+        return up(settings().orElse(LabSettings.defaults()).withNodes(nodes));
+    }
+
+    public LabReport up(LabSettings wanted) {
+        new LabLayout(dir, wanted);
+        requireRoot();
+        LabFiles.prepareLabDir(dir);
+        try (LabLock lock = lock()) {
+            LabSettings settings = reconcile(wanted);
+            LabLayout layout = new LabLayout(dir, settings);
+            LabFiles.writeIfChanged(layout.settingsFile(), propertiesText(settings), "rw-r--r--");
+            List<LabChange> changes = new ArrayList<>();
+            BaseSpec spec = BaseSpec.of(settings.release());
+            BaseCache.Base base = new BaseCache(runner).ensure(spec);
+            if (base.built()) {
+                changes.add(new LabChange("lab", "built the Debian base " + base.dir()));
             }
-            String inventory = LabInventory.render(layout, layout.nodes(), user.nodeUser(), user.root(), pg);
-            if (files.writeIfChanged(layout.inventory(), inventory, "rw-r--r--")) {
+            LabKeys keys = new LabKeys(layout, runner);
+            changes.addAll(keys.ensure());
+            LabNetwork network = new LabNetwork(layout, runner);
+            if (network.ensureBridge()) {
+                changes.add(new LabChange("lab", "created bridge " + layout.bridge() + " at "
+                        + layout.bridgeAddress()));
+            }
+            NodeBuilder builder = builder(layout, network, keys);
+            for (LabNode node : layout.nodes().subList(0, wanted.nodes())) {
+                changes.addAll(builder.ensure(node, base.dir()));
+            }
+            if (keys.writeKnownHosts(layout.nodes())) {
+                changes.add(new LabChange("lab", "wrote " + layout.knownHosts()));
+            }
+            if (LabFiles.writeIfChanged(layout.inventory(), LabInventory.render(layout), "rw-r--r--")) {
                 changes.add(new LabChange("lab", "wrote inventory " + layout.inventory()));
             }
-            return new LabReport(changes, notes, status(layout));
-        } catch (IOException e) {
-            throw new EngineException("cannot lock the lab directory " + dir + ": " + e.getMessage(), e);
+            return new LabReport(changes, List.of(), status(layout));
         }
     }
 
-    /** Initialises (where needed) and starts every wanted node that does not run. */
-    private List<LabChange> startMissing(List<LabNode> wanted, PgInstall pg) {
-        NodeProbe probe = new NodeProbe(procs);
-        NodeServer servers = new NodeServer(pg, runner, files, probe, procs);
-        List<LabChange> changes = new ArrayList<>();
-        for (LabNode node : wanted) {
-            if (!probe.status(node).running()) {
-                changes.addAll(servers.ensureInitialized(node));
-                changes.add(new LabChange(node.name(), "started on " + node.address() + ":" + node.port()
-                        + " (pid " + servers.start(node) + ")"));
-            }
-        }
-        return changes;
-    }
-
-    /** Refuses, naming them, addresses and ports held by something the lab did not start, before touching anything. */
-    private void preflight(LabLayout layout, List<LabNode> wanted, LabSshd sshd) {
-        if (user.root()) {
-            sshd.requirePrograms();
-        }
-        NodeProbe probe = new NodeProbe(procs);
-        List<String> conflicts = new ArrayList<>();
-        for (LabNode node : wanted) {
-            if (!probe.status(node).running() && ports.inUse(node.address(), node.port())) {
-                conflicts.add(node.address() + ":" + node.port() + " (" + node.name() + ") is already in use by "
-                        + ports.holder(node.address(), node.port()));
-            }
-        }
-        conflicts.addAll(sshd.conflicts(layout.nodes()));
-        if (!conflicts.isEmpty()) {
-            String them = conflicts.size() == 1 ? "it" : "them";
-            throw new EngineException(String.join("; ", conflicts) + "; the lab did not start " + them
-                    + " and leaves " + them + " alone: stop " + them + " first");
-        }
-        if (user.switches() && !runner.runAsNodeUser(List.of("test", "-x", dir.toString()),
-                Duration.ofSeconds(10)).ok()) {
-            throw new EngineException("the OS user " + user.nodeUser() + " cannot enter " + dir + " (a parent"
-                    + " directory is closed to it); choose a lab directory under /tmp with --dir");
-        }
-    }
-
-    /** Stops every running node of the lab (pg_ctl stop -m fast) and the lab sshd; leaves the data in place. */
-    public LabReport down() {
-        LabLayout layout = new LabLayout(dir, Math.max(1, existingNodes()));
-        if (!Files.isDirectory(dir)) {
+    /** Stops and takes apart every node and the bridge; keeps the nodes' data unless {@code purge}. */
+    public LabReport down(boolean purge) {
+        requireRoot();
+        Optional<LabSettings> settings = settings();
+        if (settings.isEmpty()) {
             return new LabReport(List.of(), List.of("there is no lab in " + dir), status());
         }
-        try (FileChannel lock = lock()) {
+        try (LabLock lock = lock()) {
+            LabLayout layout = new LabLayout(dir, settings.get());
+            LabNetwork network = new LabNetwork(layout, runner);
+            NodeBuilder builder = builder(layout, network, new LabKeys(layout, runner));
             List<LabChange> changes = new ArrayList<>();
-            List<LabNode> nodes = existingNodes() == 0 ? List.of() : layout.nodes();
-            NodeProbe probe = new NodeProbe(procs);
-            NodeServer servers = null;
-            for (LabNode node : nodes) {
-                NodeStatus s = probe.status(node);
-                if (s.running()) {
-                    if (servers == null) {
-                        servers = new NodeServer(PgInstall.locate(runner), runner, files, probe, procs);
-                    }
-                    servers.stop(node);
-                    changes.add(new LabChange(node.name(), "stopped (pid " + s.pid().getAsLong() + ")"));
+            for (LabNode node : layout.nodes()) {
+                changes.addAll(builder.teardown(node));
+                if (purge) {
+                    changes.addAll(builder.purge(node));
                 }
             }
-            sshd(layout).stop().ifPresent(changes::add);
+            if (network.removeBridge()) {
+                changes.add(new LabChange("lab", "removed bridge " + layout.bridge() + " and its route"));
+            }
+            if (purge) {
+                deleteQuietly(layout.settingsFile());
+            }
             return new LabReport(changes, List.of(), status());
-        } catch (IOException e) {
-            throw new EngineException("cannot lock the lab directory " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** Every node found in the lab directory, and the sshd. */
+    public LabReport down() {
+        return down(false);
+    }
+
+    /** Every node of the lab, as it is now. */
     public LabStatus status() {
-        return status(new LabLayout(dir, Math.max(1, existingNodes())));
+        Optional<LabSettings> settings = settings();
+        if (settings.isEmpty()) {
+            return new LabStatus(dir, Optional.empty(), List.of(), dir.resolve("inventory.yml"));
+        }
+        return status(new LabLayout(dir, settings.get()));
     }
 
     private LabStatus status(LabLayout layout) {
-        NodeProbe probe = new NodeProbe(procs);
-        List<NodeStatus> nodes = existingNodes() == 0 ? List.of()
-                : layout.nodes().stream().map(probe::status).toList();
-        return new LabStatus(dir, user.nodeUser(), nodes, sshd(layout).status(), layout.inventory());
+        LabNetwork network = new LabNetwork(layout, runner);
+        List<NodeStatus> nodes = layout.nodes().stream().map(n -> {
+            boolean mounted = Mounts.complete(n.root());
+            return new NodeStatus(n, mounted, network.complete(n), services.sshdPid(n), services.postmasterPid(n),
+                    mounted ? NodeBuilder.packageVersion(n) : "-");
+        }).toList();
+        return new LabStatus(dir, Optional.of(layout.settings()), nodes, layout.inventory());
     }
 
-    private LabSshd sshd(LabLayout layout) {
-        return new LabSshd(layout, user, runner, files, procs, ports);
+    /** Pulls out ({@code up} false) or plugs back in a node's network cable: a partition, as a test makes one. */
+    public void cable(LabNode node, boolean up) {
+        requireRoot();
+        new LabNetwork(layout(), runner).cable(node, up);
     }
 
-    /** The highest N of the nodeN directories in the lab directory, 0 when there are none. */
-    private int existingNodes() {
-        if (!Files.isDirectory(dir)) {
-            return 0;
+    /** The postmaster's pid on the lab machine, when PostgreSQL runs in the node. */
+    public java.util.OptionalLong postmasterPid(LabNode node) {
+        return services.postmasterPid(node);
+    }
+
+    private NodeBuilder builder(LabLayout layout, LabNetwork network, LabKeys keys) {
+        return new NodeBuilder(runner, network, services, new NodeSetup(runner, keys), procs);
+    }
+
+    /** The wanted settings, refused when they change what an existing lab is built of. */
+    private LabSettings reconcile(LabSettings wanted) {
+        Optional<LabSettings> recorded = settings();
+        if (recorded.isEmpty()) {
+            return wanted;
         }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.map(p -> NODE_DIR.matcher(p.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .mapToInt(m -> Integer.parseInt(m.group(1)))
-                    .filter(i -> i >= 1 && i <= LabLayout.MAX_NODES)
-                    .max().orElse(0);
+        LabSettings had = recorded.get();
+        if (had.pgVersion() != wanted.pgVersion() || had.subnet() != wanted.subnet()) {
+            throw new EngineException("the lab in " + dir + " is PostgreSQL " + had.pgVersion() + " on 127.1."
+                    + had.subnet() + ".0/24; to change it, remove it first with: pgconverge lab down --purge");
+        }
+        return wanted.withNodes(Math.max(had.nodes(), wanted.nodes()));
+    }
+
+    private static String propertiesText(LabSettings settings) {
+        StringWriter w = new StringWriter();
+        settings.toProperties().forEach((k, v) -> w.write(k + "=" + v + "\n"));
+        return w.toString().lines().sorted().reduce("", (a, b) -> a + b + "\n");
+    }
+
+    private static void requireRoot() {
+        try {
+            if ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") != 0) {
+                throw new EngineException("the lab needs root (it mounts file systems and creates network"
+                        + " namespaces); run it as root or with sudo");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new EngineException("cannot tell whether this runs as root: " + e.getMessage(), e);
+        }
+    }
+
+    /** One lab command at a time per lab directory: the lock is held until closed. */
+    private LabLock lock() {
+        try {
+            FileChannel channel = FileChannel.open(dir.resolve("lab.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                channel.close();
+                throw new EngineException("another pgconverge lab command is running on " + dir
+                        + "; try again when it has finished");
+            }
+            return new LabLock(channel);
         } catch (IOException e) {
-            return 0;
+            throw new EngineException("cannot lock the lab directory " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** One lab command at a time per lab directory: the returned channel holds the lock until closed. */
-    private FileChannel lock() throws IOException {
-        FileChannel channel = FileChannel.open(dir.resolve("lab.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        if (channel.tryLock() == null) {
-            channel.close();
-            throw new EngineException("another pgconverge lab command is running on " + dir + "; try again when it"
-                    + " has finished");
+    private record LabLock(FileChannel channel) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing releases the lock; the process ending would too
+            }
         }
-        return channel;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a settings file left behind is read again by the next lab up
+        }
     }
 }

@@ -1,11 +1,9 @@
 package io.pgconverge.lab;
 
-import java.util.List;
-
 /**
- * The Ansible-style YAML inventory of a lab: group {@code pg_lab} with one host per node. With the lab sshd
- * (run as root) hosts are reached over SSH as the node user with the lab key and known_hosts; without it
- * (an ordinary user) they are local connections.
+ * The Ansible-style YAML inventory of a lab: group {@code pg_lab} with one host per node at 127.1.K.N:22, reached as
+ * the admin {@code ops} with the lab key and known_hosts, becoming root with sudo (on node2 with the password
+ * file of the lab), and PostgreSQL driven by pg_ctlcluster in the Debian layout.
  */
 public final class LabInventory {
     public static final String GROUP = "pg_lab";
@@ -13,36 +11,35 @@ public final class LabInventory {
     private LabInventory() {
     }
 
-    public static String render(LabLayout layout, List<LabNode> nodes, String nodeUser, boolean ssh, PgInstall pg) {
+    public static String render(LabLayout layout) {
+        LabSettings s = layout.settings();
         StringBuilder b = new StringBuilder();
-        b.append("# The local lab of `pgconverge lab up`: PostgreSQL ").append(pg.version())
-                .append(" nodes on loopback addresses,\n# files under ").append(layout.dir()).append(".\n");
+        b.append("# The lab of `pgconverge lab up`: ").append(s.nodes()).append(" Debian ")
+                .append(s.release().codename()).append(" systems with PostgreSQL ").append(s.pgVersion())
+                .append(", each in its own\n# network namespace at ").append(layout.subnetPrefix())
+                .append("N; files under ").append(layout.dir()).append(".\n");
         b.append("all:\n  children:\n    ").append(GROUP).append(":\n      hosts:\n");
-        for (LabNode n : nodes) {
+        for (LabNode n : layout.nodes()) {
             b.append("        ").append(n.name()).append(":\n");
-            host(b, "ansible_host", n.address());
-            if (ssh) {
-                host(b, "ansible_port", Integer.toString(LabLayout.SSH_PORT));
-                host(b, "ansible_user", nodeUser);
-                host(b, "ansible_ssh_private_key_file", layout.clientKey().toString());
-                host(b, "ansible_ssh_common_args", "'-o UserKnownHostsFile=" + layout.knownHosts() + "'");
-            } else {
-                host(b, "ansible_connection", "local");
-                host(b, "ansible_user", nodeUser);
+            b.append("          ansible_host: ").append(n.address()).append('\n');
+            b.append("          ansible_port: ").append(LabNode.SSH_PORT).append('\n');
+            if (LabLayout.sudoNeedsPassword(n)) {
+                b.append("          ansible_become_password: { file: ").append(layout.becomePassword())
+                        .append(" }\n");
             }
-            host(b, "pg_port", Integer.toString(n.port()));
-            host(b, "pg_data", n.dataDir().toString());
-            host(b, "pg_config_dir", n.confDir().toString());
-            host(b, "pg_socket_dir", n.runDir().toString());
         }
         b.append("      vars:\n");
-        b.append("        pg_version: ").append(pg.version()).append('\n');
-        b.append("        pg_bindir: ").append(pg.binDir()).append('\n');
-        b.append("        pg_service: pg_ctl\n");
+        var("ansible_user", BaseCache.ADMIN, b);
+        var("ansible_become", "true", b);
+        var("ansible_become_method", "sudo", b);
+        var("ansible_ssh_private_key_file", layout.clientKey().toString(), b);
+        var("ansible_ssh_common_args", "'-o UserKnownHostsFile=" + layout.knownHosts() + "'", b);
+        var("pg_version", Integer.toString(s.pgVersion()), b);
+        var("pg_service", "pg_ctlcluster", b);
         return b.toString();
     }
 
-    private static void host(StringBuilder b, String key, String value) {
-        b.append("          ").append(key).append(": ").append(value).append('\n');
+    private static void var(String key, String value, StringBuilder b) {
+        b.append("        ").append(key).append(": ").append(value).append('\n');
     }
 }

@@ -9,26 +9,19 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Where everything of a lab lives and which addresses and ports its nodes use: node1..N on 127.0.0.11..,
- * PostgreSQL on 5441.., sshd on port 2222 of every node address.
+ * Where everything of a lab lives and how its network is named: nodes node1..N at 127.1.K.N (K the subnet index),
+ * namespaces pgcK-nodeN, the bridge pgclabK at 127.1.K.254, node files under {@code dir/nodeN}.
  */
-public record LabLayout(Path dir, int nodeCount) {
+public record LabLayout(Path dir, LabSettings settings) {
     public static final Path DEFAULT_DIR = Path.of("/tmp/pgconverge-lab");
     public static final String DIR_ENV = "PGCONVERGE_LAB_DIR";
-    public static final int SSH_PORT = 2222;
-    public static final int FIRST_PG_PORT = 5441;
-    public static final int FIRST_ADDRESS_OCTET = 11;
-    public static final int MAX_NODES = 99;
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/+-]*");
 
     public LabLayout {
         dir = dir.toAbsolutePath().normalize();
         if (!SAFE_PATH.matcher(dir.toString()).matches()) {
-            throw new EngineException("lab directory " + dir + " contains characters the lab cannot put in config"
-                    + " files unquoted; use letters, digits and . _ + - / only");
-        }
-        if (nodeCount < 1 || nodeCount > MAX_NODES) {
-            throw new EngineException("the lab has 1 to " + MAX_NODES + " nodes, not " + nodeCount);
+            throw new EngineException("lab directory " + dir + " contains characters the lab cannot put in mount"
+                    + " options and config files unquoted; use letters, digits and . _ + - / only");
         }
     }
 
@@ -41,9 +34,13 @@ public record LabLayout(Path dir, int nodeCount) {
         return fromEnv == null || fromEnv.isBlank() ? DEFAULT_DIR : Path.of(fromEnv);
     }
 
+    public int nodeCount() {
+        return settings.nodes();
+    }
+
     public List<LabNode> nodes() {
         List<LabNode> nodes = new ArrayList<>();
-        for (int i = 1; i <= nodeCount; i++) {
+        for (int i = 1; i <= settings.nodes(); i++) {
             nodes.add(node(i));
         }
         return nodes;
@@ -51,36 +48,32 @@ public record LabLayout(Path dir, int nodeCount) {
 
     public LabNode node(int index) {
         String name = "node" + index;
-        return new LabNode(name, index, "127.0.0." + (FIRST_ADDRESS_OCTET + index - 1),
-                FIRST_PG_PORT + index - 1, dir.resolve(name));
+        int k = settings.subnet();
+        return new LabNode(name, index, subnetPrefix() + index, "pgc" + k + "-" + name, "pgc" + k + "h" + index,
+                dir.resolve(name), settings.pgVersion());
     }
 
-    public LabLayout withNodes(int count) {
-        return new LabLayout(dir, count);
+    public LabNode node(String name) {
+        return nodes().stream().filter(n -> n.name().equals(name)).findFirst()
+                .orElseThrow(() -> new EngineException("the lab has no node " + name));
     }
 
-    public Path sshdDir() {
-        return dir.resolve("sshd");
+    /** 127.1.K. */
+    public String subnetPrefix() {
+        return "127.1." + settings.subnet() + ".";
     }
 
-    public Path sshdConfig() {
-        return sshdDir().resolve("sshd_config");
+    public String subnet() {
+        return subnetPrefix() + "0/24";
     }
 
-    public Path hostKey() {
-        return sshdDir().resolve("ssh_host_ed25519_key");
+    public String bridge() {
+        return "pgclab" + settings.subnet();
     }
 
-    public Path sshdPidFile() {
-        return sshdDir().resolve("sshd.pid");
-    }
-
-    public Path sshdLog() {
-        return sshdDir().resolve("sshd.log");
-    }
-
-    public Path authorizedKeys() {
-        return sshdDir().resolve("authorized_keys");
+    /** The lab machine's own address on the bridge. */
+    public String bridgeAddress() {
+        return subnetPrefix() + "254";
     }
 
     public Path clientKey() {
@@ -93,5 +86,22 @@ public record LabLayout(Path dir, int nodeCount) {
 
     public Path inventory() {
         return dir.resolve("inventory.yml");
+    }
+
+    public Path becomePassword() {
+        return dir.resolve("become.pw");
+    }
+
+    Path settingsFile() {
+        return dir.resolve("lab.properties");
+    }
+
+    Path lockFile() {
+        return dir.resolve("lab.lock");
+    }
+
+    /** The node whose sudo asks for the admin's password (node2), so that become with a password is exercised. */
+    public static boolean sudoNeedsPassword(LabNode node) {
+        return node.index() == 2;
     }
 }

@@ -2,14 +2,20 @@ package io.pgconverge.lab;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
-/** The whole lab: its directory, the OS user its nodes run as, every node's status, the sshd, and the inventory that describes it. */
-public record LabStatus(Path dir, String nodeUser, List<NodeStatus> nodes, SshdStatus sshd, Path inventory) {
+/** The whole lab: its directory, its settings (none before the first lab up), every node, and its inventory. */
+public record LabStatus(Path dir, Optional<LabSettings> settings, List<NodeStatus> nodes, Path inventory) {
     public LabStatus {
         nodes = List.copyOf(nodes);
     }
 
     public long runningNodes() {
         return nodes.stream().filter(NodeStatus::running).count();
+    }
+
+    /** The admin user the inventory logs in as. */
+    public String nodeUser() {
+        return BaseCache.ADMIN;
     }
 }

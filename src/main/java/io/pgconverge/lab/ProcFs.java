@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * What Linux's /proc says about processes: whether a pid is a live process (zombies are not), its
- * program, working directory and parent. The lab identifies its own processes with it before it signals
- * any of them.
+ * What Linux's /proc says about processes: whether a pid is a live process (zombies are not), its program and its
+ * root directory. A lab node's processes are exactly those whose root is the node's root filesystem, which is how
+ * the lab finds, and only ever signals, its own processes.
  */
 final class ProcFs {
     private static final Path PROC = Path.of("/proc");
@@ -36,39 +35,31 @@ final class ProcFs {
         return state != 'Z' && state != 'X';
     }
 
-    /**
-     * Waits up to {@code millis} until none of the pids is left in /proc, not even as a zombie that the
-     * machine's init has yet to reap (which ps would still show); true when all are gone.
-     */
+    /** Waits up to {@code millis} until none of the pids is a live process; true when all are gone. */
     boolean awaitGone(List<Long> pids, long millis) {
         long deadline = System.currentTimeMillis() + millis;
-        while (pids.stream().anyMatch(p -> Files.exists(PROC.resolve(Long.toString(p))))) {
+        while (pids.stream().anyMatch(this::live)) {
             if (System.currentTimeMillis() > deadline) {
                 return false;
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            pause(50);
         }
         return true;
     }
 
-    /** The parent pid, when the process exists. */
-    OptionalLong parent(long pid) {
-        Optional<String> stat = read(PROC.resolve(Long.toString(pid)).resolve("stat"));
-        if (stat.isEmpty()) {
-            return OptionalLong.empty();
+    /** Waits up to {@code millis} until no live process called {@code comm} is left inside {@code root}. */
+    void awaitNoneLeft(Path root, String comm, long millis) {
+        Path wanted = root.toAbsolutePath().normalize();
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline && withRoot(wanted).stream().anyMatch(p -> comm(p).equals(comm))) {
+            pause(50);
         }
-        String s = stat.get();
-        String[] rest = s.substring(s.lastIndexOf(')') + 2).split(" ");
-        try {
-            return OptionalLong.of(Long.parseLong(rest[1]));
-        } catch (RuntimeException e) {
-            return OptionalLong.empty();
-        }
+    }
+
+    /** True when the pid file names a process that is not alive (gone, or a zombie not yet reaped). */
+    boolean stale(Path pidFile) {
+        long pid = firstNumber(pidFile);
+        return pid > 0 && !live(pid);
     }
 
     /** The short program name (comm). */
@@ -76,64 +67,50 @@ final class ProcFs {
         return read(PROC.resolve(Long.toString(pid)).resolve("comm")).map(String::strip).orElse("");
     }
 
-    /** The command line, arguments separated by spaces. */
-    String commandLine(long pid) {
-        return read(PROC.resolve(Long.toString(pid)).resolve("cmdline"))
-                .map(s -> s.replace('\0', ' ').strip()).orElse("");
-    }
-
-    Optional<Path> cwd(long pid) {
-        return link(PROC.resolve(Long.toString(pid)).resolve("cwd"));
-    }
-
-    Optional<Path> exe(long pid) {
-        return link(PROC.resolve(Long.toString(pid)).resolve("exe"));
-    }
-
-    /** Live processes whose working directory is {@code dir}: a PostgreSQL server's processes sit in its data directory. */
-    List<Long> withWorkingDirectory(Path dir) {
-        List<Long> found = new ArrayList<>();
-        Path real = realPath(dir);
-        try (Stream<Path> entries = Files.list(PROC)) {
-            entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong)
-                    .filter(pid -> cwd(pid).map(real::equals).orElse(false) && live(pid))
-                    .forEach(found::add);
-        } catch (IOException e) {
-            return found;
-        }
-        return found;
-    }
-
-    /** Live direct children of a process. */
-    List<Long> children(long pid) {
-        List<Long> found = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(PROC)) {
-            entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong)
-                    .filter(c -> parent(c).orElse(-1) == pid && live(c))
-                    .forEach(found::add);
-        } catch (IOException e) {
-            return found;
-        }
-        return found;
-    }
-
-    static Path realPath(Path p) {
+    Optional<Path> root(long pid) {
         try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
-    }
-
-    private static Optional<Path> link(Path p) {
-        try {
-            return Optional.of(Files.readSymbolicLink(p));
+            return Optional.of(Files.readSymbolicLink(PROC.resolve(Long.toString(pid)).resolve("root")));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Live processes whose root directory is {@code root}: the processes of one lab node. */
+    List<Long> withRoot(Path root) {
+        Path wanted = root.toAbsolutePath().normalize();
+        try (Stream<Path> entries = Files.list(PROC)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .filter(pid -> root(pid).map(wanted::equals).orElse(false) && live(pid))
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The pid in a pid file, when it names a live process called {@code comm} inside {@code root}. */
+    OptionalLong pidFileProcess(Path pidFile, Path root, String comm) {
+        long pid = firstNumber(pidFile);
+        boolean ours = live(pid) && comm(pid).equals(comm)
+                && root(pid).map(root.toAbsolutePath().normalize()::equals).orElse(false);
+        return ours ? OptionalLong.of(pid) : OptionalLong.empty();
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long firstNumber(Path file) {
+        try {
+            String first = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            return Long.parseLong(first.strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
         }
     }
 

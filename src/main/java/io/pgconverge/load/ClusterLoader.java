@@ -24,10 +24,12 @@ public final class ClusterLoader {
 
     private final HostResolver hosts;
     private final Validator validator;
+    private final VaultKeys vault;
 
     public ClusterLoader(HostResolver hosts, SecretResolver secrets) {
         this.hosts = hosts;
         this.validator = new Validator(secrets);
+        this.vault = secrets.vault();
     }
 
     /** For the operator running the command: their user name, home directory and environment. */
@@ -51,7 +53,9 @@ public final class ClusterLoader {
         for (Path playbook : playbooks) {
             read(() -> YamlReader.read(playbook, PLAYBOOK_CONTENTS), problems).ifPresent(d -> documents.put(playbook, d));
         }
-        Optional<InventoryFile> file = read(() -> InventoryLoader.read(inventory), problems);
+        VarsDirectories varsDirs = playbooks.isEmpty() ? VarsDirectories.none()
+                : VarsDirectories.of(inventory, playbooks.get(0)).opening(vault);
+        Optional<InventoryFile> file = read(() -> InventoryLoader.read(inventory, varsDirs), problems);
         List<ExtraVars.Assignment> assignments = ExtraVars.parse(extraVars, problems);
         List<Cluster> clusters = new ArrayList<>();
         for (YamlDocument document : documents.values()) {
@@ -65,6 +69,12 @@ public final class ClusterLoader {
         problems.addAll(Validator.checkDisjoint(clusters));
         problems.throwIfAny();
         return clusters;
+    }
+
+    /** Selects among the cluster's hosts by Ansible's patterns, the inventory's groups included. */
+    public HostSelector selector(Path playbook, Path inventory, Cluster cluster) {
+        InventoryFile file = InventoryLoader.read(inventory, VarsDirectories.of(inventory, playbook).opening(vault));
+        return new HostSelector(cluster.members().stream().map(Host::name).toList(), file.groups());
     }
 
     private List<Host> members(DesiredState desired, InventoryFile file, Diagnostics problems) {

@@ -2,7 +2,6 @@ package io.pgconverge.load;
 
 import io.pgconverge.model.HbaRule;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.util.ArrayList;
@@ -21,21 +20,8 @@ final class HbaReader {
     }
 
     static List<HbaRule> read(SequenceNode list, PlaybookContext context) {
-        List<HbaRule> rules = new ArrayList<>();
-        List<Node> items = list.getValue();
-        for (int i = 0; i < items.size(); i++) {
-            String path = "hba[" + i + "]";
-            Node item = items.get(i);
-            context.mark(path, item);
-            if (item instanceof ScalarNode && !NodeText.isNull(item)) {
-                context.problem(context.at(item), path + " must be a mapping such as { type: host, database: all,"
-                        + " user: all, address: 10.0.0.0/8, method: scram-sha-256 }, found " + NodeText.describe(item));
-                rules.add(BLANK);
-            } else {
-                rules.add(Fields.of(item, path, context).map(HbaReader::rule).orElse(BLANK));
-            }
-        }
-        return rules;
+        return MappingList.read(list, "hba", "{ type: host, database: all, user: all, address: 10.0.0.0/8,"
+                + " method: scram-sha-256 }", BLANK, context, HbaReader::rule);
     }
 
     private static HbaRule rule(Fields f) {

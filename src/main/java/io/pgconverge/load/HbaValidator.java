@@ -42,6 +42,7 @@ final class HbaValidator {
             problems.add(desired.markOf(path + ".type"), "hba type " + rule.type() + " needs PostgreSQL 12 or later");
         }
         checkMethod(rule, path, desired, problems);
+        checkMap(rule, path, desired, problems);
         if (local && rule.address().isPresent()) {
             problems.add(desired.markOf(path + ".address"), "a local rule takes no address (it is for Unix-domain"
                     + " socket connections); remove the address, or use type host");
@@ -56,6 +57,22 @@ final class HbaValidator {
                     problems.add(desired.markOf(path + ".address"), "address '" + a + "' " + e.getMessage());
                 }
             });
+        }
+    }
+
+    /** A rule's {@code map=NAME} option names a map of the playbook's ident list. */
+    private static void checkMap(HbaRule rule, String path, DesiredState desired, Diagnostics problems) {
+        for (String option : rule.options().map(o -> o.trim().split("\\s+")).orElse(new String[0])) {
+            if (!option.startsWith("map=")) {
+                continue;
+            }
+            String map = option.substring(4);
+            if (desired.ident().stream().noneMatch(m -> m.map().equals(map))) {
+                List<String> declared = desired.ident().stream().map(m -> m.map()).distinct().toList();
+                problems.add(desired.markOf(path + ".options"), path + " uses map=" + map + ", which the playbook's "
+                        + "ident list does not declare" + (declared.isEmpty() ? "; add { map: " + map
+                        + ", system_user: ..., database_user: ... } to ident" : hint(map, declared)));
+            }
         }
     }
 

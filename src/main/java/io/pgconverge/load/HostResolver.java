@@ -47,7 +47,8 @@ public final class HostResolver {
         SshArgs ssh = SshArgs.parse(v.text("ansible_ssh_common_args").orElse("") + " "
                 + v.text("ansible_ssh_extra_args").orElse(""));
         return new Host(name, address, sshPort, user, key, ssh.knownHostsFile().map(paths::expand),
-                ssh.acceptNewHostKeys(), connection, layout(v, fallbackVersion), plain(vars));
+                ssh.acceptNewHostKeys(), connection, layout(v, fallbackVersion), plain(vars),
+                new BecomeVars(vars, v, problems).read());
     }
 
     private static PgLayout layout(HostVars v, int fallbackVersion) {
@@ -59,7 +60,7 @@ public final class HostResolver {
         String config = v.absolutePath("pg_config_dir").orElse("/etc/postgresql/" + text + "/main");
         String socket = v.absolutePath("pg_socket_dir").orElse("/var/run/postgresql");
         ServiceManager service = v.choice("pg_service", "systemd", "pg_ctlcluster", "pg_ctl")
-                .map(s -> ServiceManager.valueOf(s.toUpperCase(Locale.ROOT))).orElse(ServiceManager.SYSTEMD);
+                .map(s -> ServiceManager.valueOf(s.toUpperCase(Locale.ROOT))).orElse(ServiceManager.PG_CTLCLUSTER);
         return new PgLayout(version, port, data, bin, config, service, socket);
     }
 

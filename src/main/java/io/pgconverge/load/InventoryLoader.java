@@ -24,45 +24,58 @@ public final class InventoryLoader {
     static final String ALL = "all";
     static final String UNGROUPED = "ungrouped";
 
-    /** A group while the file is read. */
-    static final class GroupDraft {
-        final String name;
-        final Set<String> parents = new LinkedHashSet<>();
-        final Set<String> children = new LinkedHashSet<>();
-        final Set<String> hosts = new LinkedHashSet<>();
-        final Map<String, Var> vars = new LinkedHashMap<>();
-
-        GroupDraft(String name) {
-            this.name = name;
-        }
-    }
-
     private final Locator locator;
     private final Diagnostics problems;
-    private final Map<String, GroupDraft> groups = new LinkedHashMap<>();
-    private final Map<String, Map<String, Var>> hostVars = new LinkedHashMap<>();
+    private final InventoryDrafts drafts;
 
-    private InventoryLoader(Locator locator, Diagnostics problems) {
+    private InventoryLoader(Locator locator, Diagnostics problems, InventoryDrafts drafts) {
         this.locator = locator;
         this.problems = problems;
-        groups.put(ALL, new GroupDraft(ALL));
+        this.drafts = drafts;
     }
 
     /** @throws io.pgconverge.model.InputException when the file is not a readable inventory */
     public static InventoryFile read(Path path) {
-        YamlDocument document = YamlReader.read(path, "inventory groups (such as all)");
+        return read(path, VarsDirectories.none());
+    }
+
+    /**
+     * Reads a YAML inventory ({@code .yml}, {@code .yaml}, {@code .json}, as Ansible's yaml plugin) or else an
+     * INI one, with the group_vars/ and host_vars/ of {@code directories}.
+     *
+     * @throws io.pgconverge.model.InputException when the file is not a readable inventory
+     */
+    public static InventoryFile read(Path path, VarsDirectories directories) {
         Diagnostics problems = new Diagnostics();
-        InventoryLoader loader = new InventoryLoader(document.locator(), problems);
-        for (NodeTuple tuple : MappingEntries.of(document.root())) {
-            String name = MappingEntries.keyText(tuple);
-            loader.group(name, tuple.getValueNode(), name.equals(ALL) ? null : ALL, tuple.getKeyNode());
+        InventoryDrafts drafts = new InventoryDrafts();
+        String source;
+        if (isYaml(path)) {
+            YamlDocument document = YamlReader.parse(path.toString(), directories.text(path),
+                    "inventory groups (such as all)");
+            source = document.file();
+            InventoryLoader loader = new InventoryLoader(document.locator(), problems, drafts);
+            for (NodeTuple tuple : MappingEntries.of(document.root())) {
+                String name = MappingEntries.keyText(tuple);
+                loader.group(name, tuple.getValueNode(), name.equals(ALL) ? null : ALL, tuple.getKeyNode());
+            }
+        } else {
+            source = path.toString();
+            IniInventoryReader.read(source, directories.text(path), drafts, problems);
         }
+        drafts.adoptOrphans();
         problems.throwIfAny();
-        return InventoryResolution.resolve(document.file(), loader.groups, loader.hostVars);
+        VarsLayers layers = directories.read(drafts.groups.keySet(), drafts.hostVars.keySet(), problems);
+        problems.throwIfAny();
+        return InventoryResolution.resolve(source, drafts.groups, drafts.hostVars, layers);
+    }
+
+    private static boolean isYaml(Path path) {
+        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json");
     }
 
     private void group(String name, Node value, String parent, Node keyNode) {
-        GroupDraft group = groups.computeIfAbsent(name, GroupDraft::new);
+        InventoryDrafts.GroupDraft group = drafts.group(name);
         if (parent != null && !link(parent, name, keyNode)) {
             return;
         }
@@ -86,26 +99,15 @@ public final class InventoryLoader {
     }
 
     private boolean link(String parent, String child, Node keyNode) {
-        if (child.equals(ALL) || child.equals(parent) || isAncestor(child, parent)) {
+        if (!drafts.link(parent, child)) {
             problems.add(locator.at(keyNode), "group '" + child + "' inside group '" + parent
                     + "' makes a loop of groups");
             return false;
         }
-        groups.get(parent).children.add(child);
-        groups.get(child).parents.add(parent);
         return true;
     }
 
-    private boolean isAncestor(String candidate, String group) {
-        for (String parent : groups.get(group).parents) {
-            if (parent.equals(candidate) || isAncestor(candidate, parent)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void children(GroupDraft group, Node value) {
+    private void children(InventoryDrafts.GroupDraft group, Node value) {
         if (NodeText.isNull(value)) {
             return;
         }
@@ -119,7 +121,7 @@ public final class InventoryLoader {
         }
     }
 
-    private void hosts(GroupDraft group, Node value) {
+    private void hosts(InventoryDrafts.GroupDraft group, Node value) {
         if (NodeText.isNull(value)) {
             return;
         }
@@ -137,8 +139,7 @@ public final class InventoryLoader {
                 continue;
             }
             for (String host : expansion.get().names()) {
-                group.hosts.add(host);
-                Map<String, Var> vars = hostVars.computeIfAbsent(host, h -> new LinkedHashMap<>());
+                Map<String, Var> vars = drafts.host(group.name, host);
                 expansion.get().port().ifPresent(port -> vars.put("ansible_port", new Var(new ScalarNode(Tag.INT,
                         Integer.toString(port), null, null, DumperOptions.ScalarStyle.PLAIN),
                         locator.at(tuple.getKeyNode()))));

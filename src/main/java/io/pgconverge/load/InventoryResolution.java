@@ -18,40 +18,62 @@ import java.util.Set;
 final class InventoryResolution {
     private static final int DEFAULT_PRIORITY = 1;
 
-    private final Map<String, InventoryLoader.GroupDraft> drafts;
+    private final Map<String, InventoryDrafts.GroupDraft> drafts;
     private final Map<String, Integer> depths = new HashMap<>();
 
-    private InventoryResolution(Map<String, InventoryLoader.GroupDraft> drafts) {
+    private InventoryResolution(Map<String, InventoryDrafts.GroupDraft> drafts) {
         this.drafts = drafts;
     }
 
-    static InventoryFile resolve(String source, Map<String, InventoryLoader.GroupDraft> drafts,
-                                 Map<String, Map<String, Var>> hostVars) {
+    static InventoryFile resolve(String source, Map<String, InventoryDrafts.GroupDraft> drafts,
+                                 Map<String, Map<String, Var>> hostVars, VarsLayers layers) {
         InventoryResolution r = new InventoryResolution(drafts);
         r.addUngrouped(hostVars.keySet());
         List<String> hostOrder = new ArrayList<>(hostVars.keySet());
         Map<String, Group> groups = new LinkedHashMap<>();
-        for (InventoryLoader.GroupDraft draft : drafts.values()) {
+        for (InventoryDrafts.GroupDraft draft : drafts.values()) {
             Set<String> members = r.allHosts(draft.name);
             groups.put(draft.name, new Group(draft.name, new ArrayList<>(draft.children),
                     hostOrder.stream().filter(members::contains).toList()));
         }
         Map<String, Map<String, Var>> resolved = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Var>> host : hostVars.entrySet()) {
-            Map<String, Var> vars = new LinkedHashMap<>();
-            for (String group : r.groupsOf(host.getKey())) {
-                vars.putAll(drafts.get(group).vars);
-            }
-            vars.putAll(host.getValue());
-            resolved.put(host.getKey(), vars);
+            resolved.put(host.getKey(), r.varsOf(host.getKey(), host.getValue(), layers));
         }
         return new InventoryFile(source, groups, resolved);
     }
 
+    /**
+     * Ansible's order, lowest first: the inventory file's group vars; group_vars/all of each folder; the other
+     * group_vars of each folder (groups by depth); the inventory file's host vars; host_vars of each folder.
+     */
+    private Map<String, Var> varsOf(String host, Map<String, Var> own, VarsLayers layers) {
+        List<String> groups = groupsOf(host);
+        Map<String, Var> vars = new LinkedHashMap<>();
+        for (String group : groups) {
+            vars.putAll(drafts.get(group).vars);
+        }
+        for (Map<String, Map<String, Var>> layer : layers.groupVars()) {
+            vars.putAll(layer.getOrDefault(InventoryLoader.ALL, Map.of()));
+        }
+        for (Map<String, Map<String, Var>> layer : layers.groupVars()) {
+            for (String group : groups) {
+                if (!group.equals(InventoryLoader.ALL)) {
+                    vars.putAll(layer.getOrDefault(group, Map.of()));
+                }
+            }
+        }
+        vars.putAll(own);
+        for (Map<String, Map<String, Var>> layer : layers.hostVars()) {
+            vars.putAll(layer.getOrDefault(host, Map.of()));
+        }
+        return vars;
+    }
+
     /** Hosts that no group but all lists belong to ungrouped, as in Ansible. */
     private void addUngrouped(Set<String> hosts) {
-        InventoryLoader.GroupDraft ungrouped = drafts.computeIfAbsent(InventoryLoader.UNGROUPED,
-                InventoryLoader.GroupDraft::new);
+        InventoryDrafts.GroupDraft ungrouped = drafts.computeIfAbsent(InventoryLoader.UNGROUPED,
+                InventoryDrafts.GroupDraft::new);
         if (ungrouped.parents.isEmpty()) {
             ungrouped.parents.add(InventoryLoader.ALL);
             drafts.get(InventoryLoader.ALL).children.add(InventoryLoader.UNGROUPED);
@@ -80,7 +102,7 @@ final class InventoryResolution {
     private List<String> groupsOf(String host) {
         Set<String> groups = new LinkedHashSet<>();
         groups.add(InventoryLoader.ALL);
-        for (InventoryLoader.GroupDraft draft : drafts.values()) {
+        for (InventoryDrafts.GroupDraft draft : drafts.values()) {
             if (draft.hosts.contains(host)) {
                 addWithAncestors(draft.name, groups);
             }

@@ -3,6 +3,7 @@ package io.pgconverge.load;
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.DesiredState;
 import io.pgconverge.model.HbaRule;
+import io.pgconverge.model.IdentMap;
 import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.model.RoleSpec;
@@ -23,7 +24,7 @@ import java.util.OptionalInt;
  */
 final class PlaybookLoader {
     static final List<String> KEYS = List.of("hosts", "primary", "postgres", "settings", "archive", "hba", "roles",
-            "replication", "restart_method", "synchronous", "standbys");
+            "replication", "ident", "restart_method", "synchronous", "standbys");
 
     private PlaybookLoader() {
     }
@@ -52,9 +53,10 @@ final class PlaybookLoader {
         List<RoleSpec> roles = top.list("roles", false).map(l -> RoleReader.read(l, context)).orElse(List.of());
         Optional<ReplicationSpec> replication = top.mapping("replication", false)
                 .flatMap(f -> replication(f, context));
+        List<IdentMap> ident = top.list("ident", false).map(l -> IdentReader.read(l, context)).orElse(List.of());
         TopologySpec topology = TopologyReader.read(top, context);
         return new Loaded(new DesiredState(document.file(), group, primary, version, settings, archive, hba, roles,
-                replication, context.marks(), topology), hbaComplete);
+                replication, context.marks(), ident, topology), hbaComplete);
     }
 
     private static int version(Fields postgres) {

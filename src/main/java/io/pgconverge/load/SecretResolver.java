@@ -24,10 +24,21 @@ public final class SecretResolver {
 
     private final Map<String, String> environment;
     private final LocalPaths paths;
+    private final VaultKeys vault;
 
     public SecretResolver(Map<String, String> environment, Path home) {
+        this(environment, home, VaultKeys.none());
+    }
+
+    public SecretResolver(Map<String, String> environment, Path home, VaultKeys vault) {
         this.environment = Map.copyOf(environment);
         this.paths = new LocalPaths(home);
+        this.vault = vault;
+    }
+
+    /** The vault passwords that open ansible-vault values and files. */
+    public VaultKeys vault() {
+        return vault;
     }
 
     public static SecretResolver forOperator() {
@@ -49,6 +60,9 @@ public final class SecretResolver {
             }
             return new Secret(value);
         }
+        if (ref instanceof SecretRef.Vault sealed) {
+            return nonEmpty(vault.open(sealed.envelope(), mark, "the value"), mark, "the vault value");
+        }
         return fromFile(((SecretRef.File) ref).path(), mark);
     }
 
@@ -64,6 +78,9 @@ public final class SecretResolver {
             }
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
                     .toString();
+            if (AnsibleVault.isEncrypted(text)) {
+                text = vault.open(text, mark, "secret file " + written);
+            }
             String value = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
                     : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
             if (value.isEmpty()) {
@@ -79,6 +96,13 @@ public final class SecretResolver {
         } catch (IOException e) {
             throw problem(mark, "secret file " + written + " cannot be read: " + e.getClass().getSimpleName());
         }
+    }
+
+    private static Secret nonEmpty(String value, Mark mark, String what) {
+        if (value.isEmpty()) {
+            throw problem(mark, what + " is empty");
+        }
+        return new Secret(value);
     }
 
     private static InputException problem(Mark mark, String message) {

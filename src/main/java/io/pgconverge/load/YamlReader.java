@@ -35,8 +35,11 @@ final class YamlReader {
      * @throws InputException with the file's problems; nothing of the file is usable then
      */
     static YamlDocument read(Path path, String contents) {
-        String file = path.toString();
-        String text = TextDecoder.decode(file, bytes(path, file));
+        return parse(path.toString(), text(path), contents);
+    }
+
+    /** As {@link #read(Path, String)}, for text already in memory (a file opened from ansible-vault). */
+    static YamlDocument parse(String file, String text, String contents) {
         Node root = compose(file, text);
         if (root == null) {
             throw new InputException(new Diagnostic(Mark.of(file), "the file is empty; expected a mapping of " + contents));
@@ -52,10 +55,15 @@ final class YamlReader {
         return new YamlDocument(mapping, locator);
     }
 
+    /** The file's text, decoded; one clear error when it cannot be read. */
+    static String text(Path path) {
+        return TextDecoder.decode(path.toString(), bytes(path, path.toString()));
+    }
+
     private static byte[] bytes(Path path, String file) {
         try {
             if (Files.isDirectory(path)) {
-                throw fail(file, "is a directory, not a YAML file");
+                throw fail(file, "is a directory, not a file");
             }
             long size = Files.size(path);
             if (size > MAX_BYTES) {

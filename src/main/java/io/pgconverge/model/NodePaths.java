@@ -19,6 +19,10 @@ public record NodePaths(PgLayout layout) {
         return layout.configDir() + "/pgconverge.conf";
     }
 
+    public String identFile() {
+        return layout.configDir() + "/pg_ident.conf";
+    }
+
     public String hbaFile() {
         return layout.configDir() + "/pg_hba.conf";
     }

@@ -1,12 +1,23 @@
 package io.pgconverge.model;
 
 /** Where a secret comes from. Never the secret itself. */
-public sealed interface SecretRef permits SecretRef.Env, SecretRef.File {
+public sealed interface SecretRef permits SecretRef.Env, SecretRef.File, SecretRef.Vault {
     /** {@code {env: NAME}} */
     record Env(String name) implements SecretRef {
         @Override
         public String toString() {
             return "env:" + name;
+        }
+    }
+
+    /**
+     * A value encrypted by ansible-vault, written in place ({@code password: !vault |}); holds only the encrypted
+     * text, which the loader opens with the operator's vault passwords.
+     */
+    record Vault(String envelope) implements SecretRef {
+        @Override
+        public String toString() {
+            return "vault";
         }
     }
 

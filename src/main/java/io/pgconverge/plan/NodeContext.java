@@ -23,7 +23,7 @@ public record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
     }
 
     public ServiceCommands service() {
-        return new ServiceCommands(host.pg());
+        return new ServiceCommands(host);
     }
 
     public int version() {

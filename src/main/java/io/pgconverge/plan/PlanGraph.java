@@ -66,6 +66,21 @@ public final class PlanGraph {
         return Collections.unmodifiableSet(ids);
     }
 
+    /**
+     * The graph of the kept tasks only, with the edges between them, in this graph's execution order.
+     */
+    public PlanGraph restrictedTo(java.util.function.Predicate<Task> keep) {
+        Map<String, Task> kept = new LinkedHashMap<>();
+        order.stream().filter(keep).forEach(t -> kept.put(t.id(), t));
+        DirectedAcyclicGraph<String, DefaultEdge> sub = new DirectedAcyclicGraph<>(DefaultEdge.class);
+        kept.keySet().forEach(sub::addVertex);
+        graph.edgeSet().stream().filter(e -> kept.containsKey(graph.getEdgeSource(e))
+                && kept.containsKey(graph.getEdgeTarget(e)))
+                .forEach(e -> sub.addEdge(graph.getEdgeSource(e), graph.getEdgeTarget(e)));
+        List<Task> ids = List.copyOf(kept.values());
+        return new PlanGraph(kept, sub, Comparator.comparingInt(ids::indexOf));
+    }
+
     /** Every edge as {@code [from, to]}, in execution order of {@code to}, then of {@code from}. */
     public List<List<String>> edges() {
         Map<String, Integer> position = new LinkedHashMap<>();

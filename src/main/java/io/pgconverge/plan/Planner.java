@@ -16,6 +16,7 @@ import io.pgconverge.plan.config.FileRenderer;
 import io.pgconverge.plan.config.NodeConfig;
 import io.pgconverge.plan.config.ResolvedSecrets;
 import io.pgconverge.plan.rolling.ConcernNotices;
+import io.pgconverge.plan.service.ServiceChecks;
 import io.pgconverge.plan.service.ServiceCommands;
 import io.pgconverge.plan.slots.SlotPlan;
 import io.pgconverge.plan.slots.SlotPlanner;
@@ -65,7 +66,8 @@ public final class Planner {
         Topology topology = new TopologyPlanner(cluster, options).decide(primary, standbys);
         List<Notice> warnings = new ArrayList<>(topology.warnings());
         warnings.addAll(ConcernNotices.of(nodes));
-        List<Notice> refusals = new ArrayList<>(topology.refusals());
+        List<Notice> refusals = new ArrayList<>(ServiceChecks.refusals(nodes));
+        refusals.addAll(topology.refusals());
         DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer);
         ConfigPlanner configPlanner = new ConfigPlanner(cluster);
         Map<String, NodeWork> work = new LinkedHashMap<>();
@@ -74,6 +76,7 @@ public final class Planner {
             if (fate != Fate.UNREACHABLE && fate != Fate.DEFERRED) {
                 NodeConfig config = configPlanner.plan(node, fate, desiredFiles.of(node.host()));
                 warnings.addAll(config.warnings());
+                refusals.addAll(config.refusals());
                 work.put(node.name(), new NodeWork(node, fate, config));
             }
         }
@@ -126,7 +129,7 @@ public final class Planner {
             return List.of();
         }
         Map<String, RoleFact> existing = fate == Fate.INIT_DB
-                ? Map.of(primary.host().user(), RolePlanner.bootstrapSuperuser(primary.host().user()))
+                ? Map.of(primary.host().serverUser(), RolePlanner.bootstrapSuperuser(primary.host().serverUser()))
                 : primary.server().orElseThrow().roles();
         return new RolePlanner(secrets, salts).plan(primary.name(), cluster.desired().roles(), existing);
     }
@@ -137,7 +140,7 @@ public final class Planner {
         String name = node.name();
         if (w.fate == Fate.INIT_DB) {
             w.rebuild = Optional.of(new InitDb(name + "/initdb", name, node.host().pg().dataDir(),
-                    node.host().pg().binDir(), node.version(), topology.reason(name)));
+                    node.host().pg().binDir(), node.version(), topology.reason(name), node.host().serverUser()));
         } else if (w.fate == Fate.REBUILD) {
             if (node.running()) {
                 w.stop = Optional.of(new Stop(name + "/stop", name, node.service().stop(),
@@ -151,7 +154,8 @@ public final class Planner {
                     primary.address(), primary.pg().port(), cluster.desired().replication().orElseThrow().user(),
                     slot.slot(), slot.create(), node.host().pg().dataDir(), node.dataDirExists(), paths.stagingDir(),
                     paths.asidePrefix(), node.host().pg().binDir(), node.version(),
-                    node.host().pg().configDir() + "/pgconverge-basebackup.pgpass", password, topology.reason(name)));
+                    node.host().pg().configDir() + "/pgconverge-basebackup.pgpass", password, topology.reason(name),
+                    node.host().serverUser()));
         }
     }
 

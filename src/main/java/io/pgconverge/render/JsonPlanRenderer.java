@@ -91,6 +91,8 @@ public final class JsonPlanRenderer {
         } else if (detail instanceof Detail.Commands) {
             m.put("type", "commands");
             m.put("commands", ((Detail.Commands) detail).commands());
+            String runAs = ((Detail.Commands) detail).runAs();
+            m.put("run_as", runAs.isEmpty() ? null : runAs);
         } else {
             m.put("type", "note");
             m.put("text", ((Detail.Note) detail).text());

@@ -48,7 +48,11 @@ public final class MarkdownPlanRenderer {
             } else if (detail instanceof Detail.Sql) {
                 block(out, "sql", ((Detail.Sql) detail).statements().stream().map(s -> s + ";").toList());
             } else if (detail instanceof Detail.Commands) {
-                block(out, "sh", ((Detail.Commands) detail).commands());
+                Detail.Commands commands = (Detail.Commands) detail;
+                if (!commands.runAs().isEmpty()) {
+                    out.append("\n   As `").append(commands.runAs()).append("`:\n");
+                }
+                block(out, "sh", commands.commands());
             } else {
                 out.append("\n   ").append(escape(((Detail.Note) detail).text())).append("\n");
             }

@@ -35,6 +35,7 @@ final class NodeDetailLines {
         d.add("server", n.running() ? "running" : "not running");
         n.serverError().ifPresent(e -> d.add("server error", e));
         n.server().ifPresent(d::server);
+        ConfigChainView.of(n).ifPresent(c -> d.add("configuration", ConfigChainView.text(n, c)));
         d.add("files", n.files().values().stream().sorted((a, b) -> a.path().compareTo(b.path()))
                 .map(NodeDetailLines::file).collect(Collectors.joining("\n")));
         d.add("last applied", n.lastApplied().map(NodeDetailLines::applied).orElse("never"));

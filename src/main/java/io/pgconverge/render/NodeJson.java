@@ -32,6 +32,7 @@ final class NodeJson {
         o.put("running", n.running());
         o.set("server", n.server().map(ServerJson::of).orElse(null));
         o.put("server_error", n.serverError().orElse(null));
+        o.set("configuration", ConfigChainView.of(n).map(c -> ConfigChainView.json(n, c)).orElse(null));
         var files = o.putArray("files");
         n.files().values().stream().sorted(Comparator.comparing(FileFact::path)).forEach(f -> files.add(file(f)));
         o.set("last_applied", n.lastApplied().map(NodeJson::applied).orElse(null));

@@ -37,7 +37,12 @@ final class ServerJson {
         o.set("upstream", s.upstream().map(ServerJson::upstream).orElse(null));
         ObjectNode settings = o.putObject("settings");
         s.settings().values().stream().sorted(Comparator.comparing(SettingFact::name))
-                .forEach(st -> settings.set(st.name(), setting(st)));
+                .forEach(st -> settings.set(st.name(), setting(st)
+                        .put("sourceline", s.configSources().sourceLine(st.name()).orElse(null))));
+        ArrayNode fileSettings = o.putArray("file_settings");
+        s.configSources().fileSettings().forEach(f -> fileSettings.add(JSON.createObjectNode()
+                .put("sourcefile", f.file()).put("sourceline", f.line()).put("name", f.name())
+                .put("setting", f.setting()).put("applied", f.applied()).put("error", f.error().orElse(null))));
         ArrayNode hba = o.putArray("hba_rules");
         s.hbaRules().forEach(r -> hba.add(hbaRule(r)));
         ArrayNode roles = o.putArray("roles");
@@ -66,7 +71,8 @@ final class ServerJson {
         strings(o.putArray("database"), r.databases());
         strings(o.putArray("user_name"), r.users());
         return o.put("address", r.address().orElse(null)).put("netmask", r.netmask().orElse(null))
-                .put("auth_method", r.method()).put("error", r.error().orElse(null));
+                .put("auth_method", r.method()).put("error", r.error().orElse(null))
+                .set("options", strings(JSON.createArrayNode(), r.options()));
     }
 
     private static ObjectNode role(RoleFact r) {
@@ -89,7 +95,8 @@ final class ServerJson {
                 .put("replay_lag_seconds", r.replayLagSeconds().orElse(null));
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
+    private static ArrayNode strings(ArrayNode array, List<String> values) {
         values.forEach(array::add);
+        return array;
     }
 }

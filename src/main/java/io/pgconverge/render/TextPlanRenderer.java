@@ -77,7 +77,9 @@ public final class TextPlanRenderer {
             return ((Detail.Sql) detail).statements().stream().map(s -> s + ";").toList();
         }
         if (detail instanceof Detail.Commands) {
-            return ((Detail.Commands) detail).commands().stream().map(c -> "$ " + c).toList();
+            Detail.Commands commands = (Detail.Commands) detail;
+            String prompt = commands.runAs().isEmpty() ? "$ " : "$ [" + commands.runAs() + "] ";
+            return commands.commands().stream().map(c -> prompt + c).toList();
         }
         return List.of("# " + ((Detail.Note) detail).text());
     }

@@ -1,25 +1,31 @@
 package io.pgconverge.transport;
 
+import io.pgconverge.model.RunAs;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Consumer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * {@code ansible_connection: local}: bash on this machine. When the engine runs as root and the node's user is
- * another one, the script runs as that user through runuser.
+ * {@code ansible_connection: local}: bash on this machine. With ansible_become the script runs through sudo or su as
+ * the become user (root for service control); without it, when the engine runs as root and the node's user is
+ * another one, through runuser.
  */
 public final class LocalRemoteShell implements RemoteShell {
     private final String host;
-    private final String user;
+    private final Escalations escalations;
 
-    public LocalRemoteShell(String host, String user) {
+    public LocalRemoteShell(String host, Escalations escalations) {
         this.host = host;
-        this.user = user;
+        this.escalations = escalations;
+    }
+
+    /** Without become: every script runs as {@code user}. */
+    public LocalRemoteShell(String host, String user) {
+        this(host, Escalations.localAs(host, System.getProperty("user.name"), user));
     }
 
     @Override
@@ -29,27 +35,34 @@ public final class LocalRemoteShell implements RemoteShell {
 
     @Override
     public CommandResult run(String script, Duration timeout) {
-        return run(script, timeout, line -> { });
+        return run(RunAs.SERVER_USER, script, timeout, line -> { });
     }
 
     @Override
     public CommandResult run(String script, Duration timeout, Consumer<String> lines) {
-        List<String> command = new ArrayList<>();
-        String me = System.getProperty("user.name");
-        if (user != null && !user.isEmpty() && !user.equals(me)) {
-            if (!"root".equals(me)) {
-                throw new TransportException(host + ": cannot run commands as " + user + " from " + me
-                        + " with a local connection; run as root or as " + user);
-            }
-            command.addAll(List.of("runuser", "-u", user, "--"));
-        }
-        command.addAll(List.of("bash", "-s"));
+        return run(RunAs.SERVER_USER, script, timeout, lines);
+    }
+
+    @Override
+    public CommandResult run(RunAs who, String script, Duration timeout, Consumer<String> lines) {
+        Escalation escalation = escalations.forRun(who, this::exec);
+        return exec(escalation.command(), ScriptInput.of(escalation, script), timeout, lines);
+    }
+
+    @Override
+    public void checkRunAs(RunAs who) {
+        escalations.forRun(who, this::exec);
+    }
+
+    private CommandResult exec(List<String> command, byte[] stdin, Duration timeout, Consumer<String> lines) {
         try {
             Process p = new ProcessBuilder(command).start();
             StreamDrain out = StreamDrain.start(p.getInputStream(), host + "-stdout", lines);
             StreamDrain err = StreamDrain.start(p.getErrorStream(), host + "-stderr");
             try (OutputStream in = p.getOutputStream()) {
-                in.write(script.getBytes(StandardCharsets.UTF_8));
+                in.write(stdin);
+            } catch (IOException e) {
+                // the command ended without reading all of its input; its exit status says why
             }
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
@@ -57,7 +70,7 @@ public final class LocalRemoteShell implements RemoteShell {
             }
             return new CommandResult(p.exitValue(), out.text(Duration.ofSeconds(5)), err.text(Duration.ofSeconds(5)));
         } catch (IOException e) {
-            throw new TransportException(host + ": cannot run bash: " + e.getMessage(), e);
+            throw new TransportException(host + ": cannot run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(host + ": interrupted", e);

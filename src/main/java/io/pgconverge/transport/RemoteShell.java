@@ -1,5 +1,7 @@
 package io.pgconverge.transport;
 
+import io.pgconverge.model.RunAs;
+
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -28,6 +30,28 @@ public interface RemoteShell extends AutoCloseable {
         CommandResult r = run(script, timeout);
         r.stdout().lines().forEach(lines);
         return r;
+    }
+
+    /**
+     * As {@link #run(String, Duration, Consumer)}, as {@code who}: the node's PostgreSQL OS user or root, through the
+     * host's privilege escalation (ansible_become). A shell without escalation runs everything as its one user.
+     *
+     * @throws TransportException also when the escalation is refused (the message names users and command)
+     */
+    default CommandResult run(RunAs who, String script, Duration timeout, Consumer<String> lines) {
+        return run(script, timeout, lines);
+    }
+
+    default CommandResult run(RunAs who, String script, Duration timeout) {
+        return run(who, script, timeout, line -> { });
+    }
+
+    /**
+     * Checks that scripts can run as {@code who} on the node (sudo is asked once per connection).
+     *
+     * @throws TransportException naming the node, the users and the command when the escalation is refused
+     */
+    default void checkRunAs(RunAs who) {
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.pgconverge.transport;
 
 import io.pgconverge.model.Host;
+import io.pgconverge.model.RunAs;
+import io.pgconverge.model.Secret;
+import io.pgconverge.model.ShellWords;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -14,7 +17,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A shell on a node over SSH (sshj), logged in with a key as the node's OS user. The server's host key is
@@ -36,13 +39,21 @@ public final class SshjRemoteShell implements RemoteShell {
     private final String target;
     private final SSHClient client;
     private final String acceptedHostKey;
+    private final Escalations escalations;
     private final List<LocalPortForwarder> forwarders = new ArrayList<>();
 
-    private SshjRemoteShell(String host, String target, SSHClient client, String acceptedHostKey) {
+    private SshjRemoteShell(String host, String target, SSHClient client, String acceptedHostKey,
+                            Escalations escalations) {
         this.host = host;
         this.target = target;
         this.client = client;
         this.acceptedHostKey = acceptedHostKey;
+        this.escalations = escalations;
+    }
+
+    /** Without a become password. */
+    public static SshjRemoteShell connect(Host host, Duration connectTimeout) {
+        return connect(host, connectTimeout, Optional.empty());
     }
 
     /**
@@ -51,7 +62,7 @@ public final class SshjRemoteShell implements RemoteShell {
      * @throws TransportException naming the host when it cannot be reached, its key is unknown or changed,
      *                            or the login is refused
      */
-    public static SshjRemoteShell connect(Host host, Duration connectTimeout) {
+    public static SshjRemoteShell connect(Host host, Duration connectTimeout, Optional<Secret> becomePassword) {
         String knownHosts = HomePath.expand(host.knownHostsFile().orElse("~/.ssh/known_hosts"));
         KnownHostsVerifier verifier = KnownHostsVerifier.load(knownHosts, host.acceptNewHostKeys());
         String target = host.address() + ":" + host.sshPort();
@@ -75,7 +86,8 @@ public final class SshjRemoteShell implements RemoteShell {
             throw new TransportException(host.name() + ": SSH login as " + host.user() + " on " + target
                     + " failed: " + ExceptionText.of(e), e);
         }
-        return new SshjRemoteShell(host.name(), target, client, verifier.accepted());
+        return new SshjRemoteShell(host.name(), target, client, verifier.accepted(),
+                Escalations.of(host, host.user(), becomePassword));
     }
 
     private static void authenticate(SSHClient client, Host host) throws IOException {
@@ -102,17 +114,33 @@ public final class SshjRemoteShell implements RemoteShell {
 
     @Override
     public CommandResult run(String script, Duration timeout) {
-        return run(script, timeout, line -> { });
+        return run(RunAs.SERVER_USER, script, timeout, line -> { });
     }
 
     @Override
     public CommandResult run(String script, Duration timeout, Consumer<String> lines) {
+        return run(RunAs.SERVER_USER, script, timeout, lines);
+    }
+
+    @Override
+    public CommandResult run(RunAs who, String script, Duration timeout, Consumer<String> lines) {
+        Escalation escalation = escalations.forRun(who, this::exec);
+        return exec(escalation.command(), ScriptInput.of(escalation, script), timeout, lines);
+    }
+
+    @Override
+    public void checkRunAs(RunAs who) {
+        escalations.forRun(who, this::exec);
+    }
+
+    private CommandResult exec(List<String> commandLine, byte[] stdin, Duration timeout, Consumer<String> lines) {
         try (Session session = client.startSession()) {
-            Session.Command command = session.exec("bash -s");
+            Session.Command command = session.exec(commandLine.stream().map(ShellWords::quote)
+                    .collect(Collectors.joining(" ")));
             StreamDrain out = StreamDrain.start(command.getInputStream(), host + "-stdout", lines);
             StreamDrain err = StreamDrain.start(command.getErrorStream(), host + "-stderr");
             try (OutputStream in = command.getOutputStream()) {
-                in.write(script.getBytes(StandardCharsets.UTF_8));
+                in.write(stdin);
             }
             awaitClose(command, timeout);
             if (command.isOpen()) {

@@ -5,14 +5,13 @@ import io.pgconverge.testing.Commands;
 import io.pgconverge.lab.LabExtension.RunningLab;
 import io.pgconverge.lab.LabNode;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * What the tests check pgconverge's output against, read without pgconverge: pg_controldata and psql run as the
- * lab's node user. Also stops and starts a lab node's server the way the lab does.
+ * What the tests check pgconverge's output against, read without pgconverge: pg_controldata and psql run inside
+ * the node as postgres. Also stops and starts a lab node's server the way the lab does (pg_ctlcluster).
  */
 final class LabServers {
     private final RunningLab lab;
@@ -29,20 +28,20 @@ final class LabServers {
     }
 
     String systemIdentifier(LabNode node) {
-        String out = asNodeUser(program("pg_controldata"), node.dataDir().toString());
+        String out = asPostgres(node, node.binDir() + "/pg_controldata", node.dataDir().toString());
         return out.lines().filter(l -> l.startsWith("Database system identifier:")).findFirst()
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElseThrow(() -> new AssertionError(out));
     }
 
     String clusterState(LabNode node) {
-        String out = asNodeUser(program("pg_controldata"), node.dataDir().toString());
+        String out = asPostgres(node, node.binDir() + "/pg_controldata", node.dataDir().toString());
         return out.lines().filter(l -> l.startsWith("Database cluster state:")).findFirst()
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElseThrow(() -> new AssertionError(out));
     }
 
-    /** {@code psql -c sql} over the node's socket with peer authentication; the single value it prints. */
+    /** {@code psql -c sql} inside the node over its socket with peer authentication; the single value it prints. */
     String psql(LabNode node, String sql) {
-        return asNodeUser(program("psql"), "-X", "-A", "-t", "-h", node.runDir().toString(), "-p",
+        return asPostgres(node, node.binDir() + "/psql", "-X", "-A", "-t", "-h", node.runDir().toString(), "-p",
                 Integer.toString(node.port()), "-d", "postgres", "-c", sql).strip();
     }
 
@@ -51,31 +50,27 @@ final class LabServers {
     }
 
     boolean running(LabNode node) {
-        return Files.exists(node.pidFile());
+        return lab.lab().postmasterPid(node).isPresent();
     }
 
     void stop(LabNode node) {
-        asNodeUser(program("pg_ctl"), "-D", node.dataDir().toString(), "-m", "fast", "-w", "-t", "60", "stop");
+        Commands.run(lab.inNode(node, "root", List.of("pg_ctlcluster", "--mode", "fast",
+                Integer.toString(node.pgVersion()), "main", "stop")));
     }
 
     /** Starts the node as lab up does; falls back to lab up itself, which restarts every stopped node. */
     void start(LabNode node) {
         try {
-            asNodeUser(program("pg_ctl"), "-D", node.dataDir().toString(), "-o", "-c config_file=" + node.configFile(),
-                    "-l", node.logFile().toString(), "-w", "-t", "60", "start");
+            Commands.run(lab.inNode(node, "root", List.of("pg_ctlcluster", Integer.toString(node.pgVersion()), "main",
+                    "start")));
         } catch (RuntimeException e) {
             lab.lab().up(lab.nodes().size());
         }
     }
 
-    private String program(String name) {
-        return lab.pg().program(name).toString();
-    }
-
-    private String asNodeUser(String... command) {
-        List<String> c = new ArrayList<>(List.of("runuser", "-u", lab.nodeUser(), "--", "env", "LC_ALL=C"));
+    private String asPostgres(LabNode node, String... command) {
+        List<String> c = new ArrayList<>(List.of("env", "LC_ALL=C"));
         c.addAll(List.of(command));
-        return Commands.run(c);
+        return Commands.run(lab.inNode(node, "postgres", c));
     }
-
 }

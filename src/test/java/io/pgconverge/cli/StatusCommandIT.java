@@ -81,11 +81,11 @@ class StatusCommandIT {
         }
     }
 
-    /** Its upstream is the node whose port its WAL receiver's sender has; its slot is as active as the primary says. */
+    /** Its upstream is the node whose address its WAL receiver's sender has; its slot is as active as the primary says. */
     private static void checkStandby(LabServers servers, RunningLab lab, LabNode n, JsonNode row) {
-        String senderPort = servers.psql(n, "SELECT sender_port FROM pg_stat_wal_receiver");
-        LabNode upstream = lab.nodes().stream().filter(u -> Integer.toString(u.port()).equals(senderPort))
-                .findFirst().orElseThrow(() -> new AssertionError(n.name() + " streams from port " + senderPort));
+        String sender = servers.psql(n, "SELECT sender_host FROM pg_stat_wal_receiver");
+        LabNode upstream = lab.nodes().stream().filter(u -> u.address().equals(sender))
+                .findFirst().orElseThrow(() -> new AssertionError(n.name() + " streams from " + sender));
         assertEquals(upstream.name(), row.path("upstream").path("node").asText(), row.toPrettyString());
         String slot = servers.psql(n, "SELECT current_setting('primary_slot_name')");
         if (!slot.isEmpty()) {

@@ -41,6 +41,19 @@ class HbaFileParserTest {
     }
 
     @Test
+    void keepsTheOptionsOfARuleInOrder() {
+        List<HbaRuleFact> rules = HbaFileParser.parse("local all backup peer map=backup\n"
+                + "hostssl all all 10.0.0.0/8 scram-sha-256 clientcert=verify-full\n"
+                + "host all all 10.0.0.0/8 ldap ldapserver=ldap.example.net ldapprefix=cn= ldapsuffix=,dc=example\n"
+                + "local all all peer\n");
+        assertEquals(List.of("map=backup"), rules.get(0).options());
+        assertEquals(List.of("clientcert=verify-full"), rules.get(1).options());
+        assertEquals(List.of("ldapserver=ldap.example.net", "ldapprefix=cn=", "ldapsuffix=,dc=example"),
+                rules.get(2).options());
+        assertEquals(List.of(), rules.get(3).options());
+    }
+
+    @Test
     void reportsBrokenLinesWithTheirNumber() {
         List<HbaRuleFact> rules = HbaFileParser.parse("local all\nhots all all 1.2.3.4/32 md5\nhost all all 1.2.3.4/32\n");
         assertEquals(3, rules.size());

@@ -77,4 +77,15 @@ class PreflightTest {
         assertEquals("binaries", p.get(0).check());
         assertTrue(p.get(0).message().contains("/usr/lib/postgresql/15/bin"));
     }
+
+    @Test
+    void aNodeWhereServiceCommandsCannotRunAsRootIsAProblemNamingTheCause() {
+        String refusal = "n2: sudo -n -u root -H bash -s as admin was refused: sudo requires a terminal (requiretty);"
+                + " remove requiretty for admin in sudoers";
+        NodeFacts refused = node("n2", "debian", "x86_64", "15.8").withPlatform(new PlatformFacts(Optional.empty(),
+                Optional.of(refusal), Optional.of(true), List.of("15/main")));
+        List<PreflightProblem> problems = Preflight.check(cluster(15, "n1", "n2"),
+                facts(node("n1", "debian", "x86_64", "15.8"), refused));
+        assertEquals(List.of(new PreflightProblem("become", refusal)), problems);
+    }
 }

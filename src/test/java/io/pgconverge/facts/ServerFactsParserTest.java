@@ -75,6 +75,11 @@ class ServerFactsParserTest {
         assertEquals(Optional.of(0.001234), r.replayLagSeconds());
         assertEquals(Optional.empty(), s.replayDelaySeconds(), "a primary replays nothing");
         assertEquals(6, s.hbaRules().size());
+        assertEquals(List.of("map=omicron"), s.hbaRules().get(0).options());
+        assertEquals(List.of(), s.hbaRules().get(1).options());
+        assertEquals(Optional.of(127), s.configSources().sourceLine("shared_buffers"));
+        assertEquals(List.of(new ConfigSources.FileSetting("/etc/postgresql/15/main/conf.d/x.conf", 3, 1, "work_mem",
+                "lots", false, Optional.of("setting could not be applied"))), s.configSources().fileSettings());
         HbaRuleFact ipv6 = s.hbaRules().get(2);
         assertEquals(Optional.of("::1"), ipv6.address());
         assertEquals(List.of("all"), ipv6.databases());

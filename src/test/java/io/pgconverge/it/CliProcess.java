@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class CliProcess {
     public static final Path JAR = Path.of("target/pgconverge.jar");
     private final Map<String, String> env = new HashMap<>();
+    private String osUser = "";
 
     public record Result(int exitCode, String out, String err) {
         public String all() {
@@ -37,6 +38,12 @@ public final class CliProcess {
         return this;
     }
 
+    /** Runs the CLI as another OS user of this machine (through runuser; the tests run as root for that). */
+    public CliProcess as(String user) {
+        this.osUser = user;
+        return this;
+    }
+
     public String secret(String name) {
         return env.get(name);
     }
@@ -50,8 +57,13 @@ public final class CliProcess {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after mvn package");
         }
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>();
+        if (!osUser.isEmpty()) {
+            command.addAll(List.of("runuser", "-u", osUser, "--")); // keeps the environment: secrets stay off the command line
+        }
+        command.addAll(List.of("java", "-jar", JAR.toString()));
         command.addAll(args);
+        command.addAll(versionOverride(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.environment().put("NO_COLOR", "1");
@@ -77,6 +89,17 @@ public final class CliProcess {
         }
     }
 
+    /**
+     * The reference playbook says PostgreSQL 15; on a lab of another version (scripts/test --all-versions) a command
+     * that reads a playbook gets {@code -e postgres.version=N}, as an operator would write it.
+     */
+    private static List<String> versionOverride(List<String> args) {
+        int version = io.pgconverge.lab.TestLabs.pgVersion();
+        boolean readsPlaybook = args.stream().anyMatch(a -> a.endsWith(".yml") && !a.contains("inventor"))
+                && !args.contains("--plan");
+        return version != 15 && readsPlaybook ? List.of("-e", "postgres.version=" + version) : List.of();
+    }
+
     /** {@code apply --yes} on the lab (with {@code more} arguments), which must succeed. */
     public Result converge(RunningLab lab, String... more) {
         List<String> args = new ArrayList<>(List.of("--yes"));
@@ -84,6 +107,13 @@ public final class CliProcess {
         Result r = run(lab, "apply", args.toArray(String[]::new));
         org.junit.jupiter.api.Assertions.assertEquals(0, r.exitCode(), r.all());
         return r;
+    }
+
+    /** {@code command} with another playbook than the reference one, on the lab's inventory. */
+    public Result run(Path playbook, RunningLab lab, String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, playbook.toString(), "-i", lab.inventory().toString()));
+        args.addAll(List.of(more));
+        return run(args);
     }
 
     public Result run(RunningLab lab, String command, String... more) {

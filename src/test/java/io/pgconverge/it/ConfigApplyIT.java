@@ -89,7 +89,7 @@ class ConfigApplyIT {
     @Order(4)
     void driftOnOneNodeIsExactlyThatDriftAndApplyUndoesIt() {
         sql.query("node2", "ALTER SYSTEM SET wal_log_hints = off");
-        sql.shell("echo 'host all all 10.9.9.0/24 trust' >> " + sql.node("node2").hbaFile() + "\n");
+        sql.shell("node2", "echo 'host all all 10.9.9.0/24 trust' >> " + sql.node("node2").hbaFile() + "\n");
         CliProcess.Result plan = cli.run(lab, "plan", "--detailed-exitcode", "--format", "json");
         assertEquals(2, plan.exitCode(), plan.all());
         List<String> changed = changes(plan.out());
@@ -136,7 +136,7 @@ class ConfigApplyIT {
         java.nio.file.Path planFile = java.nio.file.Files.createTempFile("pgconverge-plan", ".json");
         try {
             assertEquals(2, cli.run(lab, "plan", "--out", planFile.toString(), "--detailed-exitcode").exitCode());
-            sql.shell("echo 'host all all 10.9.8.0/24 reject' >> " + sql.node("node1").hbaFile() + "\n");
+            sql.shell("node1", "echo 'host all all 10.9.8.0/24 reject' >> " + sql.node("node1").hbaFile() + "\n");
             CliProcess.Result stale = cli.run(List.of("apply", "--plan", planFile.toString(), "--yes"));
             assertEquals(1, stale.exitCode(), stale.all());
             assertTrue(stale.err().contains("stale") && stale.err().contains("node1"), stale.err());

@@ -87,13 +87,13 @@ class FailoverIT {
         assertEquals(0, apply.exitCode(), apply.all());
         assertTrue(apply.out().contains("rewound to the timeline of node2"), apply.out());
         assertEquals("t", sql.query("node1", "SELECT pg_is_in_recovery()"));
-        assertEquals("node1|127_0_0_11|streaming\nnode3|127_0_0_13|streaming", sql.query("node2",
+        assertEquals("node1|127_1_1_1|streaming\nnode3|127_1_1_3|streaming", sql.query("node2",
                 "SELECT r.application_name, s.slot_name, r.state FROM pg_stat_replication r"
                         + " JOIN pg_replication_slots s ON s.active_pid = r.pid ORDER BY 1"));
         sql.query("node2", "INSERT INTO it_rows SELECT g, 'after rejoin' FROM generate_series(2001, 3000) g");
         sql.await("node1", "SELECT count(*) FROM it_rows", "3000"::equals, REPLAY);
         assertEquals("0", sql.query("node1", "SELECT count(*) FROM pg_replication_slots"));
-        Path data = sql.node("node1").dataDir();
+        Path data = sql.node("node1").onHost(sql.node("node1").dataDir());
         try (Stream<Path> siblings = Files.list(data.getParent())) {
             assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith(data.getFileName()
                     + ".old-")).toList(), "node1's data directory was rewound, not copied");

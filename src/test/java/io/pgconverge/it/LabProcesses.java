@@ -3,8 +3,6 @@ package io.pgconverge.it;
 import io.pgconverge.lab.LabExtension.RunningLab;
 import io.pgconverge.lab.LabNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 /** Starting, stopping and killing lab servers behind pgconverge's back, as an operator or a crash would. */
@@ -19,8 +17,7 @@ final class LabProcesses {
 
     /** kill -9 of the postmaster; returns once it and every process it had started are gone. */
     void crash(String node) {
-        LabNode n = sql.node(node);
-        long pid = postmasterPid(n);
+        long pid = postmasterPid(node);
         List<Long> children = ProcessHandle.of(pid).map(p -> p.children().map(ProcessHandle::pid).toList())
                 .orElse(List.of());
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
@@ -36,21 +33,17 @@ final class LabProcesses {
 
     /** Starts the server as it is (its data directory decides whether it is a primary or a standby). */
     void start(String node) {
-        LabNode n = sql.node(node);
-        sql.shell(lab.pg().binDir() + "/pg_ctl -D " + n.dataDir() + " -o '-c config_file=" + n.configFile() + "' -l "
-                + n.logFile() + " -w start\n");
+        sql.rootShell(node, "pg_ctlcluster " + lab.pgVersion() + " main start\n");
     }
 
-    /** Stops the server cleanly (fast shutdown). */
+    /** Stops the server cleanly, as the node's administrator would. */
     void stop(String node) {
-        sql.shell(lab.pg().binDir() + "/pg_ctl -D " + sql.node(node).dataDir() + " -w stop -m fast\n");
+        sql.rootShell(node, "pg_ctlcluster --mode fast " + lab.pgVersion() + " main stop\n");
     }
 
     /** Restarts the server with its configuration as it is now, as an operator would by hand. */
     void restart(String node) {
-        LabNode n = sql.node(node);
-        sql.shell(lab.pg().binDir() + "/pg_ctl -D " + n.dataDir() + " -o '-c config_file=" + n.configFile() + "' -l "
-                + n.logFile() + " -w restart -m fast\n");
+        sql.rootShell(node, "pg_ctlcluster " + lab.pgVersion() + " main restart -m fast\n");
     }
 
     /**
@@ -65,11 +58,9 @@ final class LabProcesses {
         }
     }
 
-    static long postmasterPid(LabNode n) {
-        try {
-            return Long.parseLong(Files.readAllLines(n.pidFile()).get(0).strip());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The node's postmaster pid, as the lab machine sees it; fails when PostgreSQL does not run there. */
+    long postmasterPid(String node) {
+        LabNode n = sql.node(node);
+        return lab.lab().postmasterPid(n).orElseThrow(() -> new AssertionError(node + ": PostgreSQL does not run"));
     }
 }

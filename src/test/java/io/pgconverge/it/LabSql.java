@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * psql against a lab node as its OS user over the node's socket: how the tests check outcomes without
+ * psql inside a lab node as its postgres user over the node's socket: how the tests check outcomes without
  * pgconverge's own code. SQL travels on stdin.
  */
 public final class LabSql {
@@ -21,21 +21,27 @@ public final class LabSql {
     }
 
     public LabNode node(String name) {
-        return lab.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+        return lab.node(name);
     }
 
     /** Runs SQL on a node; returns psql's unaligned, tuples-only output, trimmed. Fails on any error. */
     public String query(String node, String sql) {
         LabNode n = node(node);
-        List<String> command = List.of("runuser", "-u", lab.nodeUser(), "--", lab.pg().binDir() + "/psql", "-X", "-A",
-                "-t", "-q", "-v", "ON_ERROR_STOP=1", "-h", n.runDir().toString(), "-p", String.valueOf(n.port()),
-                "-d", "postgres");
-        return Commands.run(command, sql).strip();
+        List<String> psql = List.of("env", "LC_ALL=C.UTF-8", n.binDir() + "/psql", "-X", "-A", "-t", "-q", "-v",
+                "ON_ERROR_STOP=1", "-h", n.runDir().toString(), "-p", String.valueOf(n.port()), "-d", "postgres");
+        return Commands.run(lab.inNode(n, "postgres", psql), sql).strip();
     }
 
-    /** Runs a shell command on the lab machine as the node user (pg_ctl, file edits). */
-    public String shell(String script) {
-        return Commands.run(List.of("runuser", "-u", lab.nodeUser(), "--", "bash", "-s"), script).strip();
+    /** Runs a shell script inside a node as its postgres user (file edits in the data and config directories). */
+    public String shell(String node, String script) {
+        return Commands.run(lab.inNode(node(node), "postgres", List.of("env", "LC_ALL=C.UTF-8", "bash", "-s")),
+                script).strip();
+    }
+
+    /** Runs a shell script inside a node as root (pg_ctlcluster, as the node's administrator would). */
+    public String rootShell(String node, String script) {
+        return Commands.run(lab.inNode(node(node), "root", List.of("env", "LC_ALL=C.UTF-8", "bash", "-s")),
+                script).strip();
     }
 
     /** Polls a query until its output satisfies {@code ok}; returns the last output. */

@@ -72,7 +72,7 @@ class RejoinByBaseBackupIT {
         assertEquals("t", sql.query("node1", "SELECT pg_is_in_recovery()"));
         sql.query("node2", "INSERT INTO it_rows SELECT generate_series(101, 200)");
         sql.await("node1", "SELECT count(*) FROM it_rows", "200"::equals, REPLAY);
-        Path data = sql.node("node1").dataDir();
+        Path data = sql.node("node1").onHost(sql.node("node1").dataDir());
         try (Stream<Path> siblings = Files.list(data.getParent())) {
             List<Path> aside = siblings.filter(p -> p.getFileName().toString().startsWith(data.getFileName()
                     + ".old-")).toList();

@@ -53,7 +53,7 @@ class ReplicationIT {
             assertEquals("t|" + primaryId, sql.query(standby, "SELECT pg_is_in_recovery(), system_identifier"
                     + " FROM pg_control_system()"));
         }
-        assertEquals("127_0_0_12|t|streaming\n127_0_0_13|t|streaming", sql.query("node1",
+        assertEquals("127_1_1_2|t|streaming\n127_1_1_3|t|streaming", sql.query("node1",
                 "SELECT s.slot_name, s.active, r.state FROM pg_replication_slots s"
                         + " JOIN pg_stat_replication r ON r.pid = s.active_pid ORDER BY s.slot_name"));
     }
@@ -73,7 +73,7 @@ class ReplicationIT {
     @Order(3)
     void replacedDataDirectoriesAreMovedAsideNotDeleted() throws IOException {
         for (String standby : List.of("node2", "node3")) {
-            Path data = sql.node(standby).dataDir();
+            Path data = sql.node(standby).onHost(sql.node(standby).dataDir());
             try (Stream<Path> siblings = Files.list(data.getParent())) {
                 List<Path> aside = siblings.filter(p -> p.getFileName().toString().startsWith(data.getFileName()
                         + ".old-")).toList();
@@ -105,7 +105,7 @@ class ReplicationIT {
     @Order(6)
     void aStandbyWhoseSlotAndWalAreGoneIsRebuiltAndNothingElse() {
         stop("node2");
-        sql.query("node1", "SELECT pg_drop_replication_slot('127_0_0_12')");
+        sql.query("node1", "SELECT pg_drop_replication_slot('127_1_1_2')");
         for (int i = 0; i < 4; i++) {
             sql.query("node1", "INSERT INTO it_rows SELECT g, 'more' FROM generate_series(" + (1001 + i * 1000)
                     + ", " + (i + 2) * 1000 + ") g; SELECT pg_switch_wal(); CHECKPOINT");
@@ -115,7 +115,7 @@ class ReplicationIT {
                 REPLAY);
         List<String> tasks = changes(cli.run(lab, "plan", "--format", "json"));
         assertTrue(tasks.contains("node2/basebackup"), tasks.toString());
-        assertTrue(tasks.stream().allMatch(t -> t.startsWith("node2/") || t.equals("node1/slot/127_0_0_12")),
+        assertTrue(tasks.stream().allMatch(t -> t.startsWith("node2/") || t.equals("node1/slot/127_1_1_2")),
                 tasks.toString());
         CliProcess.Result apply = cli.run(lab, "apply", "--yes");
         assertEquals(0, apply.exitCode(), apply.all());
@@ -128,13 +128,10 @@ class ReplicationIT {
     }
 
     private void stop(String node) {
-        var n = sql.node(node);
-        sql.shell(lab.pg().binDir() + "/pg_ctl -D " + n.dataDir() + " -w stop -m fast\n");
+        sql.rootShell(node, "pg_ctlcluster --mode fast " + lab.pgVersion() + " main stop\n");
     }
 
     private void start(String node) {
-        var n = sql.node(node);
-        sql.shell(lab.pg().binDir() + "/pg_ctl -D " + n.dataDir() + " -o '-c config_file=" + n.configFile() + "' -l "
-                + n.confDir().resolve("postgresql.log") + " -w start\n");
+        sql.rootShell(node, "pg_ctlcluster " + lab.pgVersion() + " main start\n");
     }
 }

@@ -15,22 +15,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gives each integration test class a fresh three-node lab (see {@link TestLabs}): every node straight from
- * initdb, whatever earlier classes did to theirs. Test methods and constructors can take a {@link RunningLab}
- * parameter.
+ * Gives each integration test class a fresh three-node lab (see {@link TestLabs}): every node straight from the
+ * base's pristine cluster, whatever earlier classes did to theirs. Test methods and constructors can take a
+ * {@link RunningLab} parameter.
  */
 public final class LabExtension implements BeforeAllCallback, ParameterResolver {
     public static final int NODES = 3;
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LabExtension.class);
 
     /** The lab the integration tests run against. */
-    public record RunningLab(Lab lab, LabLayout layout, LabStatus status, PgInstall pg) {
+    public record RunningLab(Lab lab, LabLayout layout, LabStatus status) {
         public List<LabNode> nodes() {
             return layout.nodes();
         }
 
+        public LabNode node(String name) {
+            return layout.node(name);
+        }
+
+        /** The admin user SSH logs in as ({@code ops}); it becomes root with sudo. */
         public String nodeUser() {
             return status.nodeUser();
+        }
+
+        public int pgVersion() {
+            return layout.settings().pgVersion();
         }
 
         /** The lab's Ansible-style inventory (written by lab up into the lab directory). */
@@ -38,7 +47,7 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
             return layout.inventory();
         }
 
-        /** The repository's inventories/lab.yml, which describes this lab when it is in the default directory. */
+        /** The repository's inventories/lab.yml, which describes the default lab. */
         public Path committedInventory() {
             return Path.of("inventories/lab.yml");
         }
@@ -55,11 +64,26 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
             return layout.clientKey();
         }
 
+        /** The file holding node2's sudo password. */
+        public Path becomePassword() {
+            return layout.becomePassword();
+        }
+
+        /** The command line that runs {@code argv} as {@code user} inside a node (root when user is root). */
+        public List<String> inNode(LabNode node, String user, List<String> argv) {
+            return user.equals("root") ? NodeCommands.inNode(node, argv) : NodeCommands.inNodeAs(node, user, argv);
+        }
+
+        /** Pulls out ({@code up} false) or plugs back in a node's network cable. */
+        public void cable(LabNode node, boolean up) {
+            lab.cable(node, up);
+        }
+
         /** The inventory host of a node as the loader would build it from the lab inventory. */
         public Host host(LabNode n) {
-            PgLayout pgLayout = new PgLayout(pg.version(), n.port(), n.dataDir().toString(), pg.binDir().toString(),
-                    n.confDir().toString(), ServiceManager.PG_CTL, n.runDir().toString());
-            return new Host(n.name(), n.address(), LabLayout.SSH_PORT, nodeUser(),
+            PgLayout pgLayout = new PgLayout(n.pgVersion(), n.port(), n.dataDir().toString(), n.binDir().toString(),
+                    n.confDir().toString(), ServiceManager.PG_CTLCLUSTER, n.runDir().toString());
+            return new Host(n.name(), n.address(), LabNode.SSH_PORT, nodeUser(),
                     Optional.of(clientKey().toString()), Optional.of(knownHosts().toString()), false,
                     ConnectionKind.SSH, pgLayout, Map.of());
         }
@@ -70,7 +94,7 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
         lab(context);
     }
 
-    /** Every test class gets a lab of its own, fresh from initdb, in a directory of its own. */
+    /** Every test class gets a lab of its own, fresh from the base, in a directory of its own. */
     private static RunningLab lab(ExtensionContext context) {
         ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
                 ? context.getParent().orElse(context) : context;

@@ -10,47 +10,49 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LabInventoryTest {
-    private static final PgInstall PG15 = new PgInstall(15, Path.of("/usr/lib/postgresql/15/bin"));
-
     @Test
     void theCommittedLabInventoryIsWhatLabUpWritesForTheDefaultLab() throws Exception {
-        LabLayout layout = new LabLayout(LabLayout.DEFAULT_DIR, 3);
-        String rendered = LabInventory.render(layout, layout.nodes(), "postgres", true, PG15);
+        String rendered = LabInventory.render(new LabLayout(LabLayout.DEFAULT_DIR, LabSettings.defaults()));
         assertEquals(Files.readString(Path.of("inventories/lab.yml")), rendered);
     }
 
     @Test
-    void everyHostCarriesItsConnectionAndLayout() {
-        LabLayout layout = new LabLayout(Path.of("/var/tmp/lab9"), 9);
-        String text = LabInventory.render(layout, layout.nodes(), "postgres", true, PG15);
+    void everyHostIsReachedOnPort22OfItsOwnAddress() {
+        String text = LabInventory.render(new LabLayout(Path.of("/var/tmp/lab9"), new LabSettings(9, 15, 4)));
         assertTrue(text.contains("""
                         node9:
-                          ansible_host: 127.0.0.19
-                          ansible_port: 2222
-                          ansible_user: postgres
-                          ansible_ssh_private_key_file: /var/tmp/lab9/ssh/id_ed25519
-                          ansible_ssh_common_args: '-o UserKnownHostsFile=/var/tmp/lab9/known_hosts'
-                          pg_port: 5449
-                          pg_data: /var/tmp/lab9/node9/data
-                          pg_config_dir: /var/tmp/lab9/node9/conf
-                          pg_socket_dir: /var/tmp/lab9/node9/run
-                """), text);
-        assertTrue(text.startsWith("# The local lab"), text);
-        assertTrue(text.contains("all:\n  children:\n    pg_lab:\n      hosts:\n        node1:\n"), text);
-        assertTrue(text.endsWith("""
-                      vars:
-                        pg_version: 15
-                        pg_bindir: /usr/lib/postgresql/15/bin
-                        pg_service: pg_ctl
+                          ansible_host: 127.1.4.9
+                          ansible_port: 22
                 """), text);
     }
 
     @Test
-    void withoutTheLabSshdHostsAreLocalConnections() {
-        LabLayout layout = new LabLayout(Path.of("/tmp/alice-lab"), 1);
-        String text = LabInventory.render(layout, layout.nodes(), "alice", false, PG15);
-        assertTrue(text.contains("ansible_connection: local\n          ansible_user: alice\n"), text);
-        assertFalse(text.contains("ansible_port"), text);
-        assertFalse(text.contains("known_hosts"), text);
+    void onlyNode2CarriesTheBecomePasswordReference() {
+        String text = LabInventory.render(new LabLayout(Path.of("/var/tmp/lab"), LabSettings.defaults()));
+        assertTrue(text.contains("""
+                        node2:
+                          ansible_host: 127.1.0.2
+                          ansible_port: 22
+                          ansible_become_password: { file: /var/tmp/lab/become.pw }
+                        node3:
+                """), text);
+        assertEquals(1, text.split("ansible_become_password", -1).length - 1, text);
+    }
+
+    @Test
+    void theGroupVarsLogInAsOpsAndBecomeRootWithSudo() {
+        String text = LabInventory.render(new LabLayout(Path.of("/var/tmp/lab"), new LabSettings(3, 17, 0)));
+        assertTrue(text.contains("""
+                      vars:
+                        ansible_user: ops
+                        ansible_become: true
+                        ansible_become_method: sudo
+                        ansible_ssh_private_key_file: /var/tmp/lab/ssh/id_ed25519
+                        ansible_ssh_common_args: '-o UserKnownHostsFile=/var/tmp/lab/known_hosts'
+                        pg_version: 17
+                        pg_service: pg_ctlcluster
+                """), text);
+        assertTrue(text.contains("Debian trixie"), text);
+        assertFalse(text.contains("pg_data"), "the Debian defaults need no layout vars: " + text);
     }
 }

@@ -8,39 +8,60 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LabLayoutTest {
-    private final LabLayout layout = new LabLayout(Path.of("/tmp/pgconverge-lab"), 9);
+    private final LabLayout layout = new LabLayout(LabLayout.DEFAULT_DIR, LabSettings.defaults());
 
     @Test
-    void nodesGetConsecutiveLoopbackAddressesAndPorts() {
-        List<LabNode> nodes = layout.nodes();
-        assertEquals(9, nodes.size());
-        assertEquals(new LabNode("node1", 1, "127.0.0.11", 5441, Path.of("/tmp/pgconverge-lab/node1")), nodes.get(0));
-        assertEquals(new LabNode("node9", 9, "127.0.0.19", 5449, Path.of("/tmp/pgconverge-lab/node9")), nodes.get(8));
+    void theDefaultLabIsThreeNodesOnSubnetZero() {
+        assertEquals(List.of("127.1.0.1", "127.1.0.2", "127.1.0.3"),
+                layout.nodes().stream().map(LabNode::address).toList());
+        LabNode node2 = layout.node(2);
+        assertEquals("pgc0-node2", node2.namespace());
+        assertEquals("pgc0h2", node2.hostLink());
+        assertEquals("pgclab0", layout.bridge());
+        assertEquals("127.1.0.254", layout.bridgeAddress());
+        assertEquals("127.1.0.0/24", layout.subnet());
     }
 
     @Test
-    void aNodeIsDebianShaped() {
+    void anotherSubnetIndexGivesAnotherLabItsOwnAddressesAndNames() {
+        LabLayout test = new LabLayout(Path.of("/tmp/pgconverge-it-1"), new LabSettings(3, 15, 7));
+        LabNode node3 = test.node("node3");
+        assertEquals("127.1.7.3", node3.address());
+        assertEquals("pgc7-node3", node3.namespace());
+        assertEquals("pgc7h3", node3.hostLink());
+        assertEquals("pgclab7", test.bridge());
+        assertTrue(node3.hostLink().length() <= 15 && test.bridge().length() <= 15, "Linux interface names");
+    }
+
+    @Test
+    void nodePathsAreDebiansInsideTheNodeAndMapToItsRootOnTheMachine() {
         LabNode n = layout.node(2);
-        assertEquals(Path.of("/tmp/pgconverge-lab/node2/data"), n.dataDir());
-        assertEquals(Path.of("/tmp/pgconverge-lab/node2/conf/postgresql.conf"), n.configFile());
-        assertEquals(Path.of("/tmp/pgconverge-lab/node2/conf/pg_hba.conf"), n.hbaFile());
-        assertEquals(Path.of("/tmp/pgconverge-lab/node2/conf/pg_ident.conf"), n.identFile());
-        assertEquals(Path.of("/tmp/pgconverge-lab/node2/conf/postgresql.log"), n.logFile());
-        assertEquals(Path.of("/tmp/pgconverge-lab/node2/run"), n.runDir());
-        assertEquals(Path.of("/tmp/pgconverge-lab/node2/data/postmaster.pid"), n.pidFile());
+        assertEquals(Path.of("/var/lib/postgresql/15/main"), n.dataDir());
+        assertEquals(Path.of("/etc/postgresql/15/main/pg_hba.conf"), n.hbaFile());
+        assertEquals(Path.of("/usr/lib/postgresql/15/bin"), n.binDir());
+        assertEquals(Path.of("/var/run/postgresql"), n.runDir());
+        assertEquals(5432, n.port());
+        assertEquals(Path.of("/tmp/pgconverge-lab/node2/root"), n.root());
+        assertEquals(Path.of("/tmp/pgconverge-lab/node2/root/var/lib/postgresql/15/main"), n.onHost(n.dataDir()));
     }
 
     @Test
-    void sshFilesLiveInTheLabDirectory() {
+    void keysAndInventoryLiveInTheLabDirectory() {
         assertEquals(Path.of("/tmp/pgconverge-lab/known_hosts"), layout.knownHosts());
         assertEquals(Path.of("/tmp/pgconverge-lab/ssh/id_ed25519"), layout.clientKey());
-        assertEquals(Path.of("/tmp/pgconverge-lab/sshd/sshd_config"), layout.sshdConfig());
-        assertEquals(Path.of("/tmp/pgconverge-lab/sshd/sshd.pid"), layout.sshdPidFile());
+        assertEquals(Path.of("/tmp/pgconverge-lab/become.pw"), layout.becomePassword());
         assertEquals(Path.of("/tmp/pgconverge-lab/inventory.yml"), layout.inventory());
+    }
+
+    @Test
+    void onlyNode2AsksForTheSudoPassword() {
+        assertEquals(List.of(false, true, false),
+                layout.nodes().stream().map(LabLayout::sudoNeedsPassword).toList());
     }
 
     @Test
@@ -52,12 +73,16 @@ class LabLayoutTest {
     }
 
     @Test
-    void unsafeDirectoriesAndNodeCountsAreRefused() {
-        EngineException space = assertThrows(EngineException.class, () -> new LabLayout(Path.of("/tmp/my lab"), 3));
+    void unsafeDirectoriesAndSettingsAreRefused() {
+        EngineException space = assertThrows(EngineException.class,
+                () -> new LabLayout(Path.of("/tmp/my lab"), LabSettings.defaults()));
         assertTrue(space.getMessage().contains("/tmp/my lab"), space.getMessage());
-        assertThrows(EngineException.class, () -> new LabLayout(Path.of("/tmp/it's"), 3));
-        EngineException zero = assertThrows(EngineException.class, () -> new LabLayout(Path.of("/tmp/lab"), 0));
-        assertEquals("the lab has 1 to 99 nodes, not 0", zero.getMessage());
-        assertThrows(EngineException.class, () -> new LabLayout(Path.of("/tmp/lab"), 100));
+        EngineException zero = assertThrows(EngineException.class, () -> new LabSettings(0, 15, 0));
+        assertEquals("the lab has 1 to 250 nodes, not 0", zero.getMessage());
+        assertThrows(EngineException.class, () -> new LabSettings(3, 15, 100));
+        EngineException v14 = assertThrows(EngineException.class, () -> new LabSettings(3, 14, 0));
+        assertTrue(v14.getMessage().contains("13 (bullseye), 15 (bookworm), 17 (trixie), 18 (sid)"),
+                v14.getMessage());
+        assertFalse(new LabSettings(3, 17, 0).release() != DebianRelease.TRIXIE);
     }
 }

@@ -4,25 +4,29 @@ import io.pgconverge.lab.LabExtension.RunningLab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The labs of one test run. Lab nodes have fixed addresses and ports, so one lab runs at a time: a fresh lab first
- * stops the one before it (and a lab left running in the default directory, e.g. by the demo) with lab down. The
- * test labs live in directories of their own under /tmp; each is stopped and removed when the next one starts or
- * the run ends. The default lab directory is stopped, never removed. Test runs on one machine take turns through a
- * file lock held for the whole run.
+ * The labs of one test run. Test labs live on subnet {@value #SUBNET} (127.1.1.N, bridge pgclab1), apart from the
+ * demo's default lab (127.1.0.N), which they never touch. Each test lab is a directory of its own under /tmp whose
+ * nodes start as fresh overlays over the cached Debian base; it is taken down and removed (never the base) when the
+ * next one starts or the run ends. Test runs of all work trees on one machine take turns through a file lock held
+ * for the whole run, since the test subnet exists once.
  */
 public final class TestLabs {
+    public static final int SUBNET = 1;
+    /** Unlike the directories of earlier test labs (pgconverge-it-), which their own clean-up walks and deletes. */
+    private static final String PREFIX = "pgconverge-labit-";
     private static final Path ROOT = Path.of("/tmp");
     private static final Path RUN_LOCK = ROOT.resolve("pgconverge-test-labs.lock");
-    private static java.nio.channels.FileChannel runLock;
+    private static FileChannel runLock;
     private static Lab current;
-    private static Path currentDir;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(TestLabs::retireCurrent, "test-lab-cleanup"));
@@ -31,37 +35,30 @@ public final class TestLabs {
     private TestLabs() {
     }
 
-    /** Stops whatever lab runs and starts a new one with {@code nodes} fresh nodes. */
+    /** Takes down the previous test lab and starts a new one with {@code nodes} fresh nodes. */
     public static synchronized RunningLab fresh(int nodes) {
         holdRunLock();
         retireCurrent();
-        if (Files.isDirectory(LabLayout.DEFAULT_DIR.resolve("sshd"))) {
-            Lab.at(LabLayout.DEFAULT_DIR).down();
-        }
-        Path dir = newDir();
-        Lab lab = Lab.at(dir);
+        Lab lab = Lab.at(newDir());
         current = lab;
-        currentDir = dir;
-        LabReport report;
-        try {
-            report = lab.up(nodes);
-        } catch (RuntimeException e) {
-            // the previous lab's processes may take a moment to release the addresses after lab down
-            lab.down();
-            sleep(3000);
-            report = lab.up(nodes);
-        }
-        return new RunningLab(lab, new LabLayout(dir, nodes), report.status(), PgInstall.locate(CommandRunner.plain()));
+        LabReport report = lab.up(new LabSettings(nodes, pgVersion(), SUBNET));
+        return new RunningLab(lab, lab.layout(), report.status());
     }
 
-    /** Test runs of several work trees on one machine take turns: the lab addresses exist once. */
+    /**
+     * The PostgreSQL major version of the test labs: {@code -Dpgconverge.it.pgVersion=N} (13, 15, 17 or 18; each is
+     * the one a Debian release ships), 15 by default. scripts/test --all-versions runs the lifecycle on each.
+     */
+    public static int pgVersion() {
+        return Integer.getInteger("pgconverge.it.pgVersion", LabSettings.DEFAULT_PG_VERSION);
+    }
+
     private static void holdRunLock() {
         if (runLock != null) {
             return;
         }
         try {
-            runLock = java.nio.channels.FileChannel.open(RUN_LOCK, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE);
+            runLock = FileChannel.open(RUN_LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             runLock.lock();
             removeLeftovers();
         } catch (IOException e) {
@@ -72,28 +69,15 @@ public final class TestLabs {
     /** Test labs a run that was killed left behind: with the run lock held, none of them is in use. */
     private static void removeLeftovers() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            for (Path dir : dirs.filter(p -> p.getFileName().toString().startsWith("pgconverge-it-")).toList()) {
-                try {
-                    Lab.at(dir).down();
-                } catch (RuntimeException e) {
-                    // a lab that never came up has nothing to stop
-                }
-                removeTree(dir);
+            for (Path dir : dirs.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
+                retire(Lab.at(dir));
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
     private static Path newDir() {
         try {
-            Path dir = Files.createTempDirectory(ROOT, "pgconverge-it-");
+            Path dir = Files.createTempDirectory(ROOT, PREFIX);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             return dir;
         } catch (IOException e) {
@@ -102,19 +86,21 @@ public final class TestLabs {
     }
 
     private static synchronized void retireCurrent() {
-        if (current == null) {
-            return;
+        if (current != null) {
+            retire(current);
+            current = null;
         }
-        current.down();
-        removeTree(currentDir);
-        current = null;
-        currentDir = null;
     }
 
-    /** Removes a test lab's own directory, which this class created; refuses anything else. */
-    private static void removeTree(Path dir) {
-        if (!dir.getFileName().toString().startsWith("pgconverge-it-") || !dir.getParent().equals(ROOT)) {
+    /** Takes the lab down with its data, then removes its directory, which must have nothing mounted below it. */
+    private static void retire(Lab lab) {
+        Path dir = lab.dir();
+        if (!dir.getFileName().toString().startsWith(PREFIX) || !dir.getParent().equals(ROOT)) {
             throw new IllegalStateException("not a test lab directory: " + dir);
+        }
+        lab.down(true);
+        if (Mounts.anyBelow(dir)) {
+            throw new IllegalStateException("something is still mounted below " + dir + "; it is not removed");
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -127,7 +127,7 @@ class InventoryLoaderTest {
         Host host = inv.hosts().get("db.example.com");
         assertEquals(new Host("db.example.com", "db.example.com", 22, "operator", Optional.empty(), Optional.empty(),
                 false, ConnectionKind.SSH, new PgLayout(16, 5432, "/var/lib/postgresql/16/main",
-                "/usr/lib/postgresql/16/bin", "/etc/postgresql/16/main", ServiceManager.SYSTEMD, "/var/run/postgresql"),
+                "/usr/lib/postgresql/16/bin", "/etc/postgresql/16/main", ServiceManager.PG_CTLCLUSTER, "/var/run/postgresql"),
                 Map.of()), host);
     }
 

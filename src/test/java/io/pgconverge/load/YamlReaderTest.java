@@ -86,6 +86,6 @@ class YamlReaderTest {
 
     @Test
     void aDirectoryIsNotAFile() {
-        assertEquals(List.of(dir + ": is a directory, not a YAML file"), problems(dir));
+        assertEquals(List.of(dir + ": is a directory, not a file"), problems(dir));
     }
 }

@@ -1,6 +1,7 @@
 package io.pgconverge.plan;
 
 import io.pgconverge.facts.ClusterFacts;
+import io.pgconverge.facts.ConfigSources;
 import io.pgconverge.facts.DataDirFacts;
 import io.pgconverge.facts.FileFact;
 import io.pgconverge.facts.Lsn;
@@ -179,6 +180,8 @@ final class FactsFixtures {
         final Map<String, SettingFact> settings = new LinkedHashMap<>();
         final Map<String, RoleFact> roles = new LinkedHashMap<>();
         final List<SlotFact> slots = new ArrayList<>();
+        final Map<String, Integer> sourceLines = new LinkedHashMap<>();
+        final List<ConfigSources.FileSetting> fileSettings = new ArrayList<>();
 
         Node(Host host) {
             this.host = host;
@@ -207,6 +210,24 @@ final class FactsFixtures {
         Node setting(String name, String value, String context, String source, String file) {
             settings.put(name, new SettingFact(name, value, Optional.empty(), context, "string", source,
                     Optional.ofNullable(file), false));
+            return this;
+        }
+
+        /** A value in effect with its type and unit, set by {@code file} at {@code line}. */
+        Node effective(String name, String value, String unit, String vartype, String file, int line) {
+            String context = settings.containsKey(name) ? settings.get(name).context() : "user";
+            settings.put(name, new SettingFact(name, value, Optional.ofNullable(unit), context, vartype,
+                    file == null ? "command line" : "configuration file", Optional.ofNullable(file), false));
+            if (file != null) {
+                sourceLines.put(name, line);
+            }
+            return this;
+        }
+
+        /** A line of a configuration file the server rejected (pg_file_settings.error). */
+        Node rejected(String file, int line, String name, String value, String error) {
+            fileSettings.add(new ConfigSources.FileSetting(file, line, fileSettings.size() + 1, name, value, false,
+                    Optional.of(error)));
             return this;
         }
 
@@ -361,7 +382,8 @@ final class FactsFixtures {
             Optional<ServerFacts> server = running ? Optional.of(new ServerFacts("15.8", 150008, systemId, timeline,
                     inRecovery, inRecovery ? Optional.empty() : Optional.of(current),
                     inRecovery ? received : Optional.empty(), inRecovery ? replayed : Optional.empty(), upstream,
-                    settings, List.of(), roles, slots, List.of()))
+                    settings, List.of(), roles, slots, List.of(), Optional.empty(),
+                    new ConfigSources(sourceLines, fileSettings)))
                     : Optional.empty();
             return new NodeFacts(host.name(), true, Optional.empty(), Optional.of(new OsFacts("debian", "12",
                     "x86_64", host.name())), Optional.of(host.pg().binDir()), Optional.of(dataDir), files, running,

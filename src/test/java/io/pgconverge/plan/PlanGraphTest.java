@@ -1,5 +1,7 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.model.RunAs;
+import io.pgconverge.plan.task.ShellCommand;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.plan.task.Checkpoint;
 import io.pgconverge.plan.task.Reload;
@@ -15,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PlanGraphTest {
     private static Task reload(String host) {
-        return new Reload(host + "/reload", host, "reload", "r");
+        return new Reload(host + "/reload", host, new ShellCommand("reload", RunAs.SERVER_USER, "postgres"), "r");
     }
 
     private static Task start(String host) {
-        return new Start(host + "/start", host, "start", "r");
+        return new Start(host + "/start", host, new ShellCommand("start", RunAs.SERVER_USER, "postgres"), "r");
     }
 
     private static Task check(String host) {

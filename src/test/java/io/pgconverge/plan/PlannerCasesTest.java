@@ -94,19 +94,6 @@ class PlannerCasesTest {
     }
 
     @Test
-    void aConflictingUserLineInPostgresqlConfIsAWarningNotAChange() {
-        NodeFacts node1 = converged(cluster, 0).file("/srv/lab/node1/conf/postgresql.conf",
-                "wal_level = minimal\ninclude_if_exists = 'pgconverge.conf'\nlisten_addresses = 'localhost'\n").build();
-        Plan plan = planWith(cluster, node1);
-        assertFalse(plan.hasChanges());
-        assertEquals(List.of("node1: postgresql.conf line 1 sets wal_level = 'minimal'; pgconverge.conf, included later, "
-                        + "overrides it with 'replica'; the line is left as it is",
-                "node1: postgresql.conf line 3 sets listen_addresses = 'localhost'; it comes after the include line and "
-                        + "overrides the playbook's '*'; the line is left as it is"),
-                plan.warnings().stream().map(Notice::toString).toList());
-    }
-
-    @Test
     void aManagedSettingPendingRestartGetsTheRestart() {
         Plan plan = planWith(cluster, converged(cluster, 2).pendingRestart("wal_log_hints").build());
         assertEquals(List.of("node3/restart", "node1/verify"), ids(plan));

@@ -90,7 +90,7 @@ class JdbcLabIT {
 
     private static void psql(RunningLab lab, LabNode n, String sql) {
         try (SshjRemoteShell shell = SshjRemoteShell.connect(lab.host(n), TIMEOUT)) {
-            String script = "psql -X -q -v ON_ERROR_STOP=1 -h " + n.runDir() + " -p " + n.port()
+            String script = "sudo -n -u postgres psql -X -q -v ON_ERROR_STOP=1 -h " + n.runDir() + " -p " + n.port()
                     + " -d postgres <<'PGC_SQL'\n" + sql + "\nPGC_SQL\n";
             CommandResult r = shell.run(script, TIMEOUT);
             assertEquals(0, r.exitCode(), r.stderr());

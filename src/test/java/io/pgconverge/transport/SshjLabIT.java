@@ -2,7 +2,6 @@ package io.pgconverge.transport;
 
 import io.pgconverge.lab.LabExtension;
 import io.pgconverge.lab.LabExtension.RunningLab;
-import io.pgconverge.lab.LabLayout;
 import io.pgconverge.lab.LabNode;
 import io.pgconverge.model.Host;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,7 @@ class SshjLabIT {
     @Test
     void writeFileWritesContentAndMode(RunningLab lab) {
         LabNode n = lab.nodes().get(1);
-        String path = n.confDir().resolve("pgconverge-it-write.txt").toString();
+        String path = "/tmp/pgconverge-it-write.txt";
         byte[] content = "line 1\nline 'two' with $dollar\n".getBytes(StandardCharsets.UTF_8);
         try (SshjRemoteShell shell = SshjRemoteShell.connect(lab.host(n), TIMEOUT)) {
             shell.writeFile(path, content, "0640");
@@ -77,7 +76,7 @@ class SshjLabIT {
         assertEquals(0, p.waitFor());
         String[] otherPub = Files.readString(tmp.resolve("other_key.pub")).split(" ");
         Path knownHosts = tmp.resolve("known_hosts");
-        Files.writeString(knownHosts, "[" + n.address() + "]:" + LabLayout.SSH_PORT + " " + otherPub[0] + " "
+        Files.writeString(knownHosts, n.address() + " " + otherPub[0] + " "
                 + otherPub[1] + "\n");
         for (boolean acceptNew : List.of(false, true)) {
             Host host = withKnownHosts(lab.host(n), knownHosts, acceptNew);

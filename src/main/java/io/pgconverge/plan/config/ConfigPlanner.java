@@ -6,7 +6,6 @@ import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.Sha256;
-import io.pgconverge.plan.ConfEntry;
 import io.pgconverge.plan.Fate;
 import io.pgconverge.plan.NodeContext;
 import io.pgconverge.plan.Notice;
@@ -51,7 +50,6 @@ public final class ConfigPlanner {
         Optional<String> currentConf = configFresh ? Optional.empty() : node.content(node.paths().pgconvergeConf());
         Map<String, String> before = currentConf.map(ConfFile::values).orElse(Map.of());
         Map<String, String> after = ConfFile.values(files.pgconvergeConf());
-        settingsFile(node, currentConf, files, diff(before, after)).ifPresent(writes::add);
         Optional<String> postgresqlConf = configFresh ? Optional.empty() : node.content(node.paths().postgresqlConf());
         boolean included = postgresqlConf.map(ConfigPlanner::includes).orElse(false);
         if (!included) {
@@ -65,35 +63,63 @@ public final class ConfigPlanner {
         List<String> restartFor = new ArrayList<>();
         boolean standbyFilesChanged = standbyFiles(node, fresh, files, writes, restartFor);
         SettingChanges changes = SettingChanges.of(node, before, after, included, alterSystem);
+        ConfigOverrides overrides = ConfigOverrides.plan(node, files.settings(), postgresqlConf, alterSystem,
+                cluster.desired().source(), inPlace);
+        settingsFile(node, currentConf, files, diff(before, after), overrides.shadowed()).ifPresent(w -> writes.add(0, w));
+        overrides.postgresqlConf().ifPresent(writes::add);
         Optional<WriteFile> hba = hba(node, configFresh, files);
+        Optional<WriteFile> ident = ident(node, configFresh, files);
+        ident.ifPresent(writes::add);
         boolean reload = false;
         if (inPlace) {
             changes.restartFor.stream().filter(n -> !restartFor.contains(n))
                     .filter(n -> fate != Fate.PROMOTE || !RECOVERY_NAMES.contains(n)).forEach(restartFor::add);
+            overrides.restartFor().stream().filter(n -> !restartFor.contains(n)).forEach(restartFor::add);
             if (fate == Fate.KEEP) {
                 pendingNames(node, after.keySet()).stream().filter(n -> !restartFor.contains(n))
                         .forEach(restartFor::add);
             }
-            reload = changes.needsReload() || hba.isPresent() || !restartFor.isEmpty();
+            reload = changes.needsReload() || overrides.reload() || hba.isPresent() || ident.isPresent()
+                    || !restartFor.isEmpty();
         }
         boolean replicationChanged = standbyFilesChanged || changes.changed.stream().anyMatch(REPLICATION_NAMES::contains)
                 || diff(before, after).stream().anyMatch(REPLICATION_NAMES::contains);
-        List<Notice> warnings = new ArrayList<>(postgresqlConf.map(text -> conflicts(node, text, files.settings()))
-                .orElse(List.of()));
+        List<Notice> warnings = differences(node, overrides, changes.changed);
         pendingElsewhere(node, after.keySet(), !restartFor.isEmpty()).ifPresent(warnings::add);
         return new NodeConfig(writes, hba, passfile(node, files), reset(node, alterSystem), archiveDir(node),
-                restartFor, reload, fate == Fate.KEEP ? changes.hotStandby : Map.of(), replicationChanged, warnings);
+                restartFor, reload, fate == Fate.KEEP ? changes.hotStandby : Map.of(), replicationChanged, warnings,
+                overrides.refusals());
+    }
+
+    /**
+     * Values in effect that differ from the playbook's for a reason no file write of this plan shows (a reload
+     * that did not happen, a file read before pgconverge.conf was included): warnings naming who sets them.
+     */
+    private static List<Notice> differences(NodeContext node, ConfigOverrides overrides, Set<String> changed) {
+        List<Notice> notices = new ArrayList<>();
+        if (overrides.postgresqlConf().isEmpty()) {
+            overrides.differences().stream().filter(d -> changed.stream().noneMatch(n -> d.startsWith(n + " ")))
+                    .forEach(d -> notices.add(Notice.about(node.name(), d + "; this plan reloads it")));
+        }
+        return notices;
     }
 
     private static Optional<WriteFile> settingsFile(NodeContext node, Optional<String> current, NodeFiles files,
-                                                    Set<String> changed) {
+                                                    Set<String> changed, List<String> shadowed) {
         if (current.equals(Optional.of(files.pgconvergeConf()))) {
             return Optional.empty();
         }
         return Optional.of(new WriteFile(node.name() + "/pgconverge.conf", node.name(), node.paths().pgconvergeConf(),
                 current, files.pgconvergeConf(), "0644", false, current.isEmpty()
                 ? "the engine's settings file is missing" : changed.isEmpty() ? "the file differs from its template"
-                : "settings differ from the playbook: " + String.join(", ", changed)));
+                : "settings differ from the playbook: " + String.join(", ", changed) + shadowedBy(changed, shadowed)));
+    }
+
+    /** The lines pgconverge.conf shadows for the parameters it changes: said once, when the change is made. */
+    private static String shadowedBy(Set<String> changed, List<String> shadowed) {
+        List<String> lines = shadowed.stream().filter(s -> changed.stream().anyMatch(n -> s.contains(" sets " + n + " = ")))
+                .toList();
+        return lines.isEmpty() ? "" : "; " + String.join("; ", lines);
     }
 
     /**
@@ -144,6 +170,17 @@ public final class ConfigPlanner {
                 current.isEmpty() ? "pg_hba.conf is missing" : "pg_hba.conf differs from the playbook's hba list"));
     }
 
+    /** pg_ident.conf, owned whole once the playbook declares ident maps. */
+    private static Optional<WriteFile> ident(NodeContext node, boolean configFresh, NodeFiles files) {
+        String path = node.paths().identFile();
+        Optional<String> current = configFresh ? Optional.empty() : node.content(path);
+        if (files.ident().isEmpty() || current.equals(files.ident())) {
+            return Optional.empty();
+        }
+        return Optional.of(new WriteFile(node.name() + "/ident", node.name(), path, current, files.ident().get(), "0640",
+                false, current.isEmpty() ? "pg_ident.conf is missing" : "pg_ident.conf differs from the playbook's ident list"));
+    }
+
     /** standby.signal (12+) or recovery.conf (before 12); true when one is written. */
     private boolean standbyFiles(NodeContext node, boolean fresh, NodeFiles files, List<Task> writes,
                                  List<String> restartFor) {
@@ -192,7 +229,7 @@ public final class ConfigPlanner {
             return Optional.empty();
         }
         var dir = node.facts().file(archive.get().dir());
-        String owner = node.host().user();
+        String owner = node.host().serverUser();
         boolean ownerOk = dir.owner().equals(owner);
         boolean modeOk = modeIs(dir.mode(), 0700);
         if (dir.exists() && ownerOk && modeOk) {
@@ -201,7 +238,7 @@ public final class ConfigPlanner {
         return Optional.of(new EnsureDirectory(node.name() + "/archive-dir", node.name(), archive.get().dir(), owner,
                 "0700", dir.exists(), dir.exists() && !ownerOk, dir.exists()
                 ? "the WAL archive must be owned by " + owner + " with mode 0700"
-                : "archive_command copies WAL segments into it"));
+                : "archive_command copies WAL segments into it", owner));
     }
 
     /** An unknown (empty) mode is taken as right: the facts did not say otherwise. */
@@ -220,24 +257,6 @@ public final class ConfigPlanner {
         return ConfFile.parse(postgresqlConf).stream().anyMatch(e -> ConfFile.isInclude(e.name())
                 && !e.name().equals("include_dir") && (e.value().equals("pgconverge.conf")
                 || e.value().endsWith("/pgconverge.conf")));
-    }
-
-    /** A line of the user's postgresql.conf that sets a managed parameter to another value. */
-    private static List<Notice> conflicts(NodeContext node, String text, Map<String, String> settings) {
-        List<Notice> notices = new ArrayList<>();
-        int includeLine = ConfFile.parse(text).stream().filter(e -> ConfFile.isInclude(e.name())
-                && e.value().endsWith("pgconverge.conf")).mapToInt(ConfEntry::line).max().orElse(Integer.MAX_VALUE);
-        for (ConfEntry e : ConfFile.parse(text)) {
-            String wanted = settings.get(e.name());
-            if (wanted == null || wanted.equals(e.value())) {
-                continue;
-            }
-            String effect = e.line() > includeLine ? "it comes after the include line and overrides the playbook's "
-                    : "pgconverge.conf, included later, overrides it with ";
-            notices.add(Notice.about(node.name(), "postgresql.conf line " + e.line() + " sets " + e.name() + " = '"
-                    + e.value() + "'; " + effect + "'" + wanted + "'; the line is left as it is"));
-        }
-        return notices;
     }
 
     private static Set<String> diff(Map<String, String> before, Map<String, String> after) {

@@ -2,6 +2,7 @@ package io.pgconverge.plan.config;
 
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.HbaRule;
+import io.pgconverge.model.IdentMap;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.RoleSpec;
@@ -71,7 +72,8 @@ public final class DesiredFiles {
         Optional<String> passfile = password.filter(p -> PgMajorVersion.atLeast(version, 10)).map(this::passfile);
         boolean passwordInRecoveryConf = recoveryConf.isPresent() && password.isPresent()
                 && !PgMajorVersion.atLeast(version, 10);
-        return new NodeFiles(inConf, conf, hba(host), recoveryConf, signal, passfile, passwordInRecoveryConf);
+        return new NodeFiles(inConf, conf, hba(host), recoveryConf, signal, passfile, passwordInRecoveryConf,
+                ident(host));
     }
 
     /** The replication role's password, when the playbook has replication and gives that role one. */
@@ -85,6 +87,25 @@ public final class DesiredFiles {
         String user = cluster.desired().replication().orElseThrow().user();
         Map<String, Object> entry = Map.of("line", PgpassLine.replication(user, password.reveal()).strip());
         return renderer.render("pgconverge.pgpass", Map.of("entries", List.of(entry)));
+    }
+
+    /** pg_ident.conf, in the playbook's order, when the playbook declares ident maps. */
+    private Optional<String> ident(Host host) {
+        List<IdentMap> maps = cluster.desired().ident();
+        if (maps.isEmpty()) {
+            return Optional.empty();
+        }
+        int map = width(maps.stream().map(IdentMap::map).toList(), 16);
+        int system = width(maps.stream().map(IdentMap::systemUser).toList(), 24);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (IdentMap m : maps) {
+            lines.add(Map.of("map", m.map(), "system_user", m.systemUser(), "database_user", m.databaseUser(),
+                    "line", pad(m.map(), map) + pad(m.systemUser(), system) + m.databaseUser()));
+        }
+        Map<String, Object> context = base(host);
+        context.put("header", pad("# MAPNAME", map) + pad("SYSTEM-USERNAME", system) + "PG-USERNAME");
+        context.put("maps", lines);
+        return Optional.of(renderer.render("pg_ident.conf", context));
     }
 
     private String hba(Host host) {

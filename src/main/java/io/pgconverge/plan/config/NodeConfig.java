@@ -21,12 +21,16 @@ import java.util.Optional;
  * @param reload        some change needs at least a reload
  * @param hotStandby    for changed hot-standby parameters: +1 raised, -1 lowered
  * @param replicationChanged a change concerns replication (recovery settings, standby files, WAL senders)
+ * @param refusals      what the configuration's state forbids acting on (broken include chain, rejected lines,
+ *                      values set outside any file)
  */
 public record NodeConfig(List<Task> writes, Optional<WriteFile> hba, Optional<WriteFile> passfile,
                   Optional<ResetAlterSystem> reset,
                   Optional<EnsureDirectory> archiveDir, List<String> restartFor, boolean reload,
-                  Map<String, Integer> hotStandby, boolean replicationChanged, List<Notice> warnings) {
+                  Map<String, Integer> hotStandby, boolean replicationChanged, List<Notice> warnings,
+                  List<Notice> refusals) {
     public NodeConfig {
+        refusals = List.copyOf(refusals);
         writes = List.copyOf(writes);
         restartFor = List.copyOf(restartFor);
         hotStandby = Map.copyOf(hotStandby);

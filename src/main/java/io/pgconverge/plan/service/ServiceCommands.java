@@ -1,127 +1,57 @@
 package io.pgconverge.plan.service;
 
-import io.pgconverge.model.NodePaths;
-import io.pgconverge.model.PgLayout;
-import io.pgconverge.model.PgMajorVersion;
+import io.pgconverge.model.Host;
+import io.pgconverge.plan.task.ShellCommand;
 
-import static io.pgconverge.model.ShellWords.quote;
+import java.util.Map;
 
 /**
- * The shell commands that start, stop, restart, reload and promote a node's server, by its service manager:
- * {@code systemctl ACTION postgresql@V-CLUSTER}, {@code pg_ctlcluster V CLUSTER ACTION}, or {@code pg_ctl}
- * with the data directory, the config file and the server log of the layout. Every command waits until
- * the server has done what was asked.
+ * The service commands of one node as a plan shows and the executor runs them: its manager's command line and the
+ * user it runs as on that node ({@code root} through become, or the login user without it).
  */
 public final class ServiceCommands {
-    private final PgLayout layout;
+    private final Host host;
+    private final ServiceControl control;
 
-    public ServiceCommands(PgLayout layout) {
-        this.layout = layout;
+    public ServiceCommands(Host host) {
+        this.host = host;
+        this.control = ServiceControl.of(host.pg());
     }
 
-    public String start() {
-        switch (layout.service()) {
-            case SYSTEMD:
-                return systemctl("start");
-            case PG_CTLCLUSTER:
-                return pgCtlCluster("start");
-            default:
-                return pgCtl() + " " + serverOptions() + " -w start";
-        }
+    public ShellCommand start() {
+        return command(control.start());
     }
 
-    /**
-     * A start with {@code overrides} given as {@code -c name=value} server options, which win over every
-     * configuration file for this run only (a standby that must replay its primary's higher hot-standby values).
-     * pg_ctlcluster passes the options on to pg_ctl; it serves the systemd layout too.
-     */
-    public String startWith(java.util.Map<String, String> overrides) {
-        StringBuilder options = new StringBuilder();
-        overrides.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> options.append(" -c ").append(e.getKey()).append('=').append(e.getValue()));
-        if (layout.service() == io.pgconverge.model.ServiceManager.PG_CTL) {
-            NodePaths paths = NodePaths.of(layout);
-            return pgCtl() + " -o " + quote("-c config_file=" + paths.postgresqlConf() + options) + " -l "
-                    + quote(paths.serverLog()) + " -w start";
-        }
-        return pgCtlCluster("start") + " -- -o " + quote(options.toString().strip());
+    /** A start with these server options for this run only: see {@link ServiceControl#startWith}. */
+    public ShellCommand startWith(Map<String, String> overrides) {
+        return command(control.startWith(overrides));
     }
 
-    /** A fast shutdown: sessions are disconnected, the shutdown checkpoint is written and sent to standbys. */
-    public String stop() {
-        switch (layout.service()) {
-            case SYSTEMD:
-                return systemctl("stop");
-            case PG_CTLCLUSTER:
-                return pgCtlCluster("stop") + " -m fast";
-            default:
-                return pgCtl() + " -w stop -m fast";
-        }
+    public ShellCommand stop() {
+        return command(control.stop());
     }
 
-    /** An immediate shutdown: no checkpoint; used to fence a server that must not take writes. */
-    public String stopImmediately() {
-        switch (layout.service()) {
-            case SYSTEMD:
-                return systemctl("stop");
-            case PG_CTLCLUSTER:
-                return pgCtlCluster("stop") + " -m immediate";
-            default:
-                return pgCtl() + " -w stop -m immediate";
-        }
+    public ShellCommand stopImmediately() {
+        return command(control.stopImmediately());
     }
 
-    public String restart() {
-        switch (layout.service()) {
-            case SYSTEMD:
-                return systemctl("restart");
-            case PG_CTLCLUSTER:
-                return pgCtlCluster("restart") + " -m fast";
-            default:
-                return pgCtl() + " " + serverOptions() + " -w restart -m fast";
-        }
+    public ShellCommand restart() {
+        return command(control.restart());
     }
 
-    public String reload() {
-        switch (layout.service()) {
-            case SYSTEMD:
-                return systemctl("reload");
-            case PG_CTLCLUSTER:
-                return pgCtlCluster("reload");
-            default:
-                return pgCtl() + " reload";
-        }
+    public ShellCommand reload() {
+        return command(control.reload());
     }
 
-    /** Promotion by command, for servers before PostgreSQL 12 (which have no pg_promote()). */
-    public String promote() {
-        if (layout.service() == io.pgconverge.model.ServiceManager.PG_CTLCLUSTER) {
-            return pgCtlCluster("promote");
-        }
-        return pgCtl() + " -w promote";
+    public ShellCommand promote() {
+        return command(control.promote());
     }
 
-    /** The Debian cluster name: the last component of the data directory ({@code main}). */
-    public String clusterName() {
-        String dir = layout.dataDir().endsWith("/")
-                ? layout.dataDir().substring(0, layout.dataDir().length() - 1) : layout.dataDir();
-        return dir.substring(dir.lastIndexOf('/') + 1);
+    public String serverLog() {
+        return control.serverLog();
     }
 
-    private String systemctl(String action) {
-        return "systemctl " + action + " " + quote("postgresql@" + PgMajorVersion.text(layout.version()) + "-" + clusterName());
-    }
-
-    private String pgCtlCluster(String action) {
-        return "pg_ctlcluster " + PgMajorVersion.text(layout.version()) + " " + quote(clusterName()) + " " + action;
-    }
-
-    private String pgCtl() {
-        return quote(layout.binDir() + "/pg_ctl") + " -D " + quote(layout.dataDir());
-    }
-
-    private String serverOptions() {
-        NodePaths paths = NodePaths.of(layout);
-        return "-o " + quote("-c config_file=" + paths.postgresqlConf()) + " -l " + quote(paths.serverLog());
+    private ShellCommand command(String line) {
+        return new ShellCommand(line, control.runAs(), host.userFor(control.runAs()));
     }
 }

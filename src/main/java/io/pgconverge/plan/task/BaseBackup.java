@@ -27,7 +27,8 @@ import static io.pgconverge.model.ShellWords.quote;
 public record BaseBackup(String id, String host, String source, String sourceAddress, int sourcePort, String user,
                          Optional<String> slot, boolean createSlot, String dataDir, boolean replacesDataDir,
                          String stagingDir, String asidePrefix, String binDir, int pgVersion, String passfile,
-                         Secret password, String reason) implements Task {
+                         Secret password, String reason,
+                         String runAs) implements Task {
     @Override
     public TaskKind kind() {
         return TaskKind.BASE_BACKUP;
@@ -97,6 +98,6 @@ public record BaseBackup(String id, String host, String source, String sourceAdd
     @Override
     public List<Detail> details() {
         return List.of(new Detail.Note("the replication password is written to " + passfile
-                + " (0600) for the copy and removed after it"), new Detail.Commands(commands()));
+                + " (0600) for the copy and removed after it"), new Detail.Commands(commands(), runAs));
     }
 }

@@ -21,10 +21,19 @@ public sealed interface Detail permits Detail.FileChange, Detail.Sql, Detail.Com
         }
     }
 
-    /** Shell commands exactly as they are run on the node. */
-    record Commands(List<String> commands) implements Detail {
+    /**
+     * Shell commands exactly as they are run on the node.
+     *
+     * @param runAs the OS user they run as on the node; empty when not said
+     */
+    record Commands(List<String> commands, String runAs) implements Detail {
         public Commands {
             commands = List.copyOf(commands);
+        }
+
+        /** Commands whose user is not said. */
+        public Commands(List<String> commands) {
+            this(commands, "");
         }
     }
 

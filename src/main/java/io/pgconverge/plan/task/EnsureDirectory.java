@@ -12,7 +12,8 @@ import static io.pgconverge.model.ShellWords.quote;
  * @param changeOwner whether it exists with another owner
  */
 public record EnsureDirectory(String id, String host, String path, String owner, String mode, boolean exists,
-                              boolean changeOwner, String reason) implements Task {
+                              boolean changeOwner, String reason,
+                              String runAs) implements Task {
     @Override
     public TaskKind kind() {
         return TaskKind.ENSURE_DIRECTORY;
@@ -41,6 +42,6 @@ public record EnsureDirectory(String id, String host, String path, String owner,
 
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Commands(commands()));
+        return List.of(new Detail.Commands(commands(), runAs));
     }
 }

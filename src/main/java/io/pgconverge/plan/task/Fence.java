@@ -7,7 +7,7 @@ import java.util.List;
  * (a fast shutdown for a planned switchover, whose shutdown checkpoint reaches the standbys; an immediate
  * one for a split brain).
  */
-public record Fence(String id, String host, String command, String reason) implements Task {
+public record Fence(String id, String host, ShellCommand command, String reason) implements Task {
     @Override
     public TaskKind kind() {
         return TaskKind.FENCE;
@@ -25,6 +25,6 @@ public record Fence(String id, String host, String command, String reason) imple
 
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Commands(List.of(command)));
+        return List.of(new Detail.Commands(List.of(command.line()), command.user()));
     }
 }

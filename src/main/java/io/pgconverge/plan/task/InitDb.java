@@ -10,7 +10,8 @@ import static io.pgconverge.model.ShellWords.quote;
  * Initialise a new cluster in the desired primary's missing or empty data directory. Local connections
  * use peer authentication (how the engine logs in on a fresh node), host connections SCRAM (md5 before 10).
  */
-public record InitDb(String id, String host, String dataDir, String binDir, int pgVersion, String reason)
+public record InitDb(String id, String host, String dataDir, String binDir, int pgVersion, String reason,
+                     String runAs)
         implements Task {
     @Override
     public TaskKind kind() {
@@ -35,6 +36,6 @@ public record InitDb(String id, String host, String dataDir, String binDir, int 
 
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Commands(List.of(command())));
+        return List.of(new Detail.Commands(List.of(command()), runAs));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Promote a standby to primary. From PostgreSQL 12 by SQL ({@code pg_promote(wait => true)}), before that by
  * the service command; exactly one of the two is present.
  */
-public record Promote(String id, String host, Optional<SqlStatement> sql, Optional<String> command, String reason)
+public record Promote(String id, String host, Optional<SqlStatement> sql, Optional<ShellCommand> command, String reason)
         implements Task {
     public static Promote of(String id, String host, int pgVersion, ServiceCommands service, String reason) {
         if (PgMajorVersion.atLeast(pgVersion, 12)) {
@@ -41,6 +41,6 @@ public record Promote(String id, String host, Optional<SqlStatement> sql, Option
         if (sql.isPresent()) {
             return List.of(new Detail.Sql(List.of(sql.get().shown())));
         }
-        return List.of(new Detail.Commands(List.of(command.orElseThrow())));
+        return List.of(new Detail.Commands(List.of(command.orElseThrow().line()), command.orElseThrow().user()));
     }
 }

@@ -3,7 +3,7 @@ package io.pgconverge.plan.task;
 import java.util.List;
 
 /** Make the server re-read its configuration files (settings of sighup context and pg_hba.conf). */
-public record Reload(String id, String host, String command, String reason) implements Task {
+public record Reload(String id, String host, ShellCommand command, String reason) implements Task {
     @Override
     public TaskKind kind() {
         return TaskKind.RELOAD;
@@ -21,6 +21,6 @@ public record Reload(String id, String host, String command, String reason) impl
 
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Commands(List.of(command)));
+        return List.of(new Detail.Commands(List.of(command.line()), command.user()));
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param settings the parameters whose change needs the restart (postmaster context, or unknown)
  */
-public record Restart(String id, String host, String command, List<String> settings, String reason)
+public record Restart(String id, String host, ShellCommand command, List<String> settings, String reason)
         implements Task {
     public Restart {
         settings = List.copyOf(settings);
@@ -30,6 +30,6 @@ public record Restart(String id, String host, String command, List<String> setti
 
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Commands(List.of(command)));
+        return List.of(new Detail.Commands(List.of(command.line()), command.user()));
     }
 }

@@ -17,7 +17,8 @@ import static io.pgconverge.model.ShellWords.quote;
  * @param configFile the node's postgresql.conf, for the single-user crash recovery
  */
 public record Rewind(String id, String host, String source, String sourceAddress, int sourcePort, String user,
-                     String dataDir, String binDir, String configFile, String passfile, Secret password, String reason)
+                     String dataDir, String binDir, String configFile, String passfile, Secret password, String reason,
+                     String runAs)
         implements Task {
     @Override
     public TaskKind kind() {
@@ -60,6 +61,6 @@ public record Rewind(String id, String host, String source, String sourceAddress
         return List.of(new Detail.Note("the password of " + user + " is written to " + passfile
                         + " (0600) for pg_rewind and removed after it; a data directory that was not shut down cleanly "
                         + "first goes through crash recovery: " + crashRecoveryCommand()),
-                new Detail.Commands(List.of(command(), removePassfileCommand())));
+                new Detail.Commands(List.of(command(), removePassfileCommand()), runAs));
     }
 }

@@ -3,7 +3,7 @@ package io.pgconverge.plan.task;
 import java.util.List;
 
 /** Start the node's server with its service command; the command waits until the server runs. */
-public record Start(String id, String host, String command, String reason) implements Task {
+public record Start(String id, String host, ShellCommand command, String reason) implements Task {
     @Override
     public TaskKind kind() {
         return TaskKind.START;
@@ -21,6 +21,6 @@ public record Start(String id, String host, String command, String reason) imple
 
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Commands(List.of(command)));
+        return List.of(new Detail.Commands(List.of(command.line()), command.user()));
     }
 }

@@ -3,7 +3,7 @@ package io.pgconverge.plan.task;
 import java.util.List;
 
 /** Stop the node's server (fast shutdown: a clean shutdown checkpoint) with its service command. */
-public record Stop(String id, String host, String command, String reason) implements Task {
+public record Stop(String id, String host, ShellCommand command, String reason) implements Task {
     @Override
     public TaskKind kind() {
         return TaskKind.STOP;
@@ -21,6 +21,6 @@ public record Stop(String id, String host, String command, String reason) implem
 
     @Override
     public List<Detail> details() {
-        return List.of(new Detail.Commands(List.of(command)));
+        return List.of(new Detail.Commands(List.of(command.line()), command.user()));
     }
 }

@@ -96,7 +96,7 @@ public final class RejoinPlanner {
         if (!rewindable.get()) {
             return Optional.of("pg_rewind needs wal_log_hints or data checksums, and it has neither");
         }
-        String superuser = primary.host().user();
+        String superuser = primary.host().serverUser();
         boolean password = cluster.desired().roles().stream()
                 .anyMatch(r -> r.name().equals(superuser) && r.password().isPresent());
         if (!password) {

@@ -96,13 +96,14 @@ public final class TakeoverTasks {
 
     private void rewind(NodeWork w, NodeWork primary) {
         Host source = primary.node.host();
-        String superuser = source.user();
+        String superuser = source.serverUser();
         Secret password = cluster.desired().roles().stream().filter(r -> r.name().equals(superuser)).findFirst()
                 .flatMap(RoleSpec::password).map(secrets::get).orElse(new Secret(""));
         var pg = w.node.host().pg();
         w.rebuild = Optional.of(new Rewind(w.name() + "/rewind", w.name(), primary.name(), source.address(),
                 source.pg().port(), superuser, pg.dataDir(), pg.binDir(), w.node.paths().postgresqlConf(),
-                pg.configDir() + "/pgconverge-rewind.pgpass", password, topology.reason(w.name())));
+                pg.configDir() + "/pgconverge-rewind.pgpass", password, topology.reason(w.name()),
+                w.node.host().serverUser()));
         autoConfAfterRewind(w, primary).ifPresent(w.writes::add);
     }
 

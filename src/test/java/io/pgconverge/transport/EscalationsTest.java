@@ -1,0 +1,137 @@
+package io.pgconverge.transport;
+
+import io.pgconverge.facts.Fixtures;
+import io.pgconverge.model.Become;
+import io.pgconverge.model.BecomeMethod;
+import io.pgconverge.model.ConnectionKind;
+import io.pgconverge.model.Host;
+import io.pgconverge.model.RunAs;
+import io.pgconverge.model.Secret;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EscalationsTest {
+    private static final Secret PASSWORD = new Secret("s3cr3t-become");
+
+    /** A node's sudo as a list of answers, recording every command line and input it was given. */
+    private static final class FakeSudo implements CommandChannel {
+        final List<String> commands = new ArrayList<>();
+        final List<String> inputs = new ArrayList<>();
+        private final List<CommandResult> answers;
+
+        FakeSudo(CommandResult... answers) {
+            this.answers = new ArrayList<>(List.of(answers));
+        }
+
+        @Override
+        public CommandResult exec(List<String> command, byte[] stdin, Duration timeout, Consumer<String> lines) {
+            commands.add(String.join(" ", command));
+            inputs.add(new String(stdin, StandardCharsets.UTF_8));
+            return answers.remove(0);
+        }
+    }
+
+    private static Host admin(boolean become, BecomeMethod method) {
+        Host h = Fixtures.host("node1", "192.0.2.1", ConnectionKind.SSH, Fixtures.debian(15));
+        return new Host(h.name(), h.address(), 22, "admin", Optional.empty(), Optional.empty(), false,
+                ConnectionKind.SSH, h.pg(), Map.of(), new Become(become, "postgres", method, Optional.empty()));
+    }
+
+    private static CommandResult ok() {
+        return new CommandResult(0, "", "");
+    }
+
+    private static CommandResult refused(String stderr) {
+        return new CommandResult(1, "", stderr);
+    }
+
+    @Test
+    void sudoWithoutPasswordIsProbedOnceAndRunsBashAsTheTarget() {
+        Escalations e = Escalations.of(admin(true, BecomeMethod.SUDO), "admin", Optional.empty());
+        FakeSudo sudo = new FakeSudo(ok(), ok());
+        Escalation server = e.forRun(RunAs.SERVER_USER, sudo);
+        assertEquals("sudo -n -u postgres -H bash -s", server.commandLine());
+        assertEquals(0, server.preamble().length);
+        assertEquals(server, e.forRun(RunAs.SERVER_USER, sudo));
+        assertEquals("sudo -n -u root -H bash -s", e.forRun(RunAs.ROOT, sudo).commandLine());
+        assertEquals(List.of("sudo -n -u postgres -H bash -s", "sudo -n -u root -H bash -s"), sudo.commands);
+    }
+
+    @Test
+    void aPasswordGoesOnStandardInputBeforeTheScriptNeverOnTheCommandLine() {
+        Escalations e = Escalations.of(admin(true, BecomeMethod.SUDO), "admin", Optional.of(PASSWORD));
+        FakeSudo sudo = new FakeSudo(refused("sudo: a password is required\n"), ok());
+        Escalation escalation = e.forRun(RunAs.ROOT, sudo);
+        assertEquals("sudo -k -S -p '' -u root -H bash -s", escalation.commandLine());
+        assertEquals("s3cr3t-become\nexit 0\n",
+                new String(ScriptInput.of(escalation, "exit 0\n"), StandardCharsets.UTF_8));
+        assertEquals("s3cr3t-become\n", sudo.inputs.get(1));
+        sudo.commands.forEach(c -> assertFalse(c.contains("s3cr3t"), c));
+        assertFalse(sudo.inputs.get(0).contains("s3cr3t"), "the first probe sends no password");
+        assertFalse(escalation.toString().contains("s3cr3t"));
+    }
+
+    @Test
+    void refusalsNameNodeUsersCommandAndCauseOnceWithoutThePassword() {
+        Host host = admin(true, BecomeMethod.SUDO);
+        assertRefused(host, Optional.empty(), "sudo asks for a password; set ansible_become_password",
+                refused("sudo: a password is required\n"));
+        assertRefused(host, Optional.of(PASSWORD), "the become password (ansible_become_password) is wrong",
+                refused("sudo: a password is required\n"),
+                refused("Sorry, try again.\nsudo: 1 incorrect password attempt\n"));
+        assertRefused(host, Optional.empty(), "sudo requires a terminal (requiretty)",
+                refused("sudo: sorry, you must have a tty to run sudo\n"));
+        assertRefused(host, Optional.of(PASSWORD), "admin may not run bash as postgres through sudo",
+                refused("sudo: a password is required\n"), refused("admin is not in the sudoers file.\n"));
+        assertRefused(host, Optional.empty(), "sudo is not installed",
+                new CommandResult(127, "", "bash: line 1: sudo: command not found\n"));
+    }
+
+    private static void assertRefused(Host host, Optional<Secret> password, String cause, CommandResult... answers) {
+        Escalations e = Escalations.of(host, "admin", password);
+        FakeSudo sudo = new FakeSudo(answers);
+        TransportException first = assertThrows(TransportException.class, () -> e.forRun(RunAs.SERVER_USER, sudo));
+        assertTrue(first.getMessage().startsWith("node1: sudo -"), first.getMessage());
+        assertTrue(first.getMessage().contains(" as admin was refused: " + cause), first.getMessage());
+        assertFalse(first.getMessage().contains("s3cr3t"), first.getMessage());
+        int asked = sudo.commands.size();
+        TransportException again = assertThrows(TransportException.class, () -> e.forRun(RunAs.SERVER_USER, sudo));
+        assertEquals(first.getMessage(), again.getMessage());
+        assertEquals(asked, sudo.commands.size(), "sudo is asked once per connection");
+    }
+
+    @Test
+    void theLoginUserItselfNeedsNoEscalationAndWithoutBecomeNothingEscalates() {
+        FakeSudo none = new FakeSudo();
+        Escalations asPostgres = Escalations.of(admin(true, BecomeMethod.SUDO), "postgres", Optional.empty());
+        assertEquals("bash -s", asPostgres.forRun(RunAs.SERVER_USER, none).commandLine());
+        Escalations off = Escalations.of(admin(false, BecomeMethod.SUDO), "admin", Optional.empty());
+        assertEquals("bash -s", off.forRun(RunAs.ROOT, none).commandLine());
+        assertEquals("admin", off.target(RunAs.ROOT));
+        assertEquals(List.of(), none.commands);
+    }
+
+    @Test
+    void suWorksFromRootAndIsRefusedClearlyFromAnyoneElse() {
+        FakeSudo none = new FakeSudo();
+        Escalations fromRoot = Escalations.of(admin(true, BecomeMethod.SU), "root", Optional.empty());
+        assertEquals("su -s /bin/bash -c 'bash -s' postgres", fromRoot.forRun(RunAs.SERVER_USER, none).commandLine());
+        assertEquals("bash -s", fromRoot.forRun(RunAs.ROOT, none).commandLine());
+        Escalations fromAdmin = Escalations.of(admin(true, BecomeMethod.SU), "admin", Optional.of(PASSWORD));
+        TransportException e = assertThrows(TransportException.class, () -> fromAdmin.forRun(RunAs.ROOT, none));
+        assertEquals("node1: ansible_become_method su from admin is not supported: su reads its password from a"
+                + " terminal only; use ansible_become_method: sudo", e.getMessage());
+    }
+}
