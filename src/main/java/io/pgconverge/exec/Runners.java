@@ -21,6 +21,7 @@ import io.pgconverge.plan.task.Start;
 import io.pgconverge.plan.task.Stop;
 import io.pgconverge.plan.task.Task;
 import io.pgconverge.plan.task.VerifyReplication;
+import io.pgconverge.plan.task.WaitForControlData;
 import io.pgconverge.plan.task.WaitForReplay;
 import io.pgconverge.plan.task.WriteFile;
 
@@ -53,6 +54,7 @@ final class Runners {
         register(Rewind.class, new DataDirRunners.RewindRunner());
         register(Promote.class, new ReplicationRunners.PromoteRunner());
         register(WaitForReplay.class, new ReplicationRunners.WaitForReplayRunner());
+        register(WaitForControlData.class, new RollingRunners.WaitForControlDataRunner());
         register(VerifyReplication.class, new ReplicationRunners.VerifyReplicationRunner());
     }
 

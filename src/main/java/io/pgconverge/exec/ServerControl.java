@@ -61,11 +61,24 @@ final class ServerControl {
         return io.pgconverge.facts.ControlData.parse(r.stdout());
     }
 
+    /**
+     * Why the server says it stopped or did not start: the node, its log path and the last FATAL line with its
+     * DETAIL and HINT; then the log's last lines.
+     */
     String logTail() {
         String log = logFile(context.host().pg());
-        CommandResult r = context.shell().run("tail -n 15 " + ShellWords.quote(log) + " 2>/dev/null\n",
+        CommandResult r = context.shell().run("tail -n 60 " + ShellWords.quote(log) + " 2>/dev/null\n",
                 RunContext.COMMAND_TIMEOUT);
-        return r.stdout().isBlank() ? "" : "\n--- last lines of " + log + " ---\n" + r.stdout().stripTrailing();
+        if (r.stdout().isBlank()) {
+            return "; the server log " + log + " is empty or unreadable";
+        }
+        java.util.List<String> why = io.pgconverge.facts.ServerLogReasons.of(r.stdout());
+        String says = why.isEmpty() ? "" : "\n" + context.task().host() + "'s server log " + log + " says: "
+                + String.join(" | ", why);
+        String[] lines = r.stdout().stripTrailing().split("\n");
+        String last = String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 10),
+                lines.length));
+        return says + "\n--- last lines of " + log + " ---\n" + last;
     }
 
     static String logFile(PgLayout pg) {

@@ -20,8 +20,14 @@ final class SqlRunners {
     private SqlRunners() {
     }
 
+    /**
+     * The engine's own commits (roles, slots) do not wait for synchronous standbys: those may not exist yet (a
+     * cluster built from nothing) or be the very nodes the plan is about to rebuild.
+     */
+    static final String LOCAL_COMMIT = "SET synchronous_commit = local";
+
     private static void execute(RunContext context, SqlStatement statement) {
-        context.pg().execute(List.of(statement.sql()));
+        context.pg().execute(List.of(LOCAL_COMMIT, statement.sql()));
     }
 
     private static boolean exists(RunContext context, String query) {

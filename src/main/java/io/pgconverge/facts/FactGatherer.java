@@ -38,12 +38,17 @@ public final class FactGatherer {
         this.options = options;
     }
 
+    /** The facts of every member, with the directories the playbook names (the WAL archive) on each. */
     public ClusterFacts gather(Cluster cluster) {
-        return gather(cluster.members());
+        return gather(cluster.members(), cluster.desired().archive().map(a -> List.of(a.dir())).orElse(List.of()));
     }
 
     /** The facts of {@code hosts}, in their order. */
     public ClusterFacts gather(List<Host> hosts) {
+        return gather(hosts, List.of());
+    }
+
+    private ClusterFacts gather(List<Host> hosts, List<String> paths) {
         if (hosts.isEmpty()) {
             return new ClusterFacts(Map.of());
         }
@@ -51,7 +56,7 @@ public final class FactGatherer {
         try {
             List<Future<NodeFacts>> futures = new ArrayList<>();
             for (Host h : hosts) {
-                futures.add(pool.submit(() -> gatherNode(h)));
+                futures.add(pool.submit(() -> gatherNode(h, paths)));
             }
             Map<String, NodeFacts> nodes = new LinkedHashMap<>();
             for (int i = 0; i < hosts.size(); i++) {
@@ -63,7 +68,7 @@ public final class FactGatherer {
         }
     }
 
-    private NodeFacts gatherNode(Host host) {
+    private NodeFacts gatherNode(Host host, List<String> paths) {
         RemoteShell shell;
         try {
             shell = open(host);
@@ -71,7 +76,7 @@ public final class FactGatherer {
             return NodeFacts.unreachable(host.name(), host.address(), e.getMessage());
         }
         try (shell) {
-            return reader.read(host, shell);
+            return reader.read(host, shell, paths);
         } catch (EscalationRefused e) {
             return NodeFacts.unreachable(host.name(), host.address(), e.getMessage())
                     .withPlatform(PlatformFacts.refused(e.getMessage()));

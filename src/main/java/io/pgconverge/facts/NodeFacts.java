@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param installedVersion {@code postgres --version} of binDir, e.g. "15.18"; empty without binaries
  * @param platform how the engine reaches the node (become) and its distribution's PostgreSQL tools
  * @param leftovers what an interrupted apply left: lock, intent marker, a still running remote command
+ * @param hotStandby the control file's hot-standby values and whether the server log says it stopped for them
  */
 public record NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
                         Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
                         Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
                         Optional<String> serverError, Optional<AppliedRecord> lastApplied,
                         String address, Optional<String> installedVersion, PlatformFacts platform,
-                        EngineLeftovers leftovers) {
+                        EngineLeftovers leftovers, HotStandbyFacts hotStandby) {
     public NodeFacts {
         files = Map.copyOf(files);
     }
@@ -33,7 +34,8 @@ public record NodeFacts(String host, boolean reachable, Optional<String> unreach
                      Optional<String> serverError, Optional<AppliedRecord> lastApplied,
                      String address, Optional<String> installedVersion) {
         this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
-                lastApplied, address, installedVersion, PlatformFacts.unknown(), EngineLeftovers.none());
+                lastApplied, address, installedVersion, PlatformFacts.unknown(), EngineLeftovers.none(),
+                HotStandbyFacts.none());
     }
 
     /** Without leftovers of earlier applies. */
@@ -43,7 +45,7 @@ public record NodeFacts(String host, boolean reachable, Optional<String> unreach
                      Optional<String> serverError, Optional<AppliedRecord> lastApplied,
                      String address, Optional<String> installedVersion, PlatformFacts platform) {
         this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
-                lastApplied, address, installedVersion, platform, EngineLeftovers.none());
+                lastApplied, address, installedVersion, platform, EngineLeftovers.none(), HotStandbyFacts.none());
     }
 
     /** Without platform facts (left unknown). */
@@ -53,13 +55,34 @@ public record NodeFacts(String host, boolean reachable, Optional<String> unreach
                      Optional<String> serverError, Optional<AppliedRecord> lastApplied,
                      String address, Optional<String> installedVersion, EngineLeftovers leftovers) {
         this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
-                lastApplied, address, installedVersion, PlatformFacts.unknown(), leftovers);
+                lastApplied, address, installedVersion, PlatformFacts.unknown(), leftovers, HotStandbyFacts.none());
+    }
+
+    /** Without leftovers of earlier applies. */
+    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
+                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
+                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
+                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
+                     String address, Optional<String> installedVersion, PlatformFacts platform,
+                     HotStandbyFacts hotStandby) {
+        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
+                lastApplied, address, installedVersion, platform, EngineLeftovers.none(), hotStandby);
+    }
+
+    /** Without platform facts (left unknown) and leftovers of earlier applies. */
+    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
+                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
+                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
+                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
+                     String address, Optional<String> installedVersion, HotStandbyFacts hotStandby) {
+        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
+                lastApplied, address, installedVersion, PlatformFacts.unknown(), EngineLeftovers.none(), hotStandby);
     }
 
     /** The same facts with these platform facts. */
     public NodeFacts withPlatform(PlatformFacts platform) {
         return new NodeFacts(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server,
-                serverError, lastApplied, address, installedVersion, platform, leftovers);
+                serverError, lastApplied, address, installedVersion, platform, leftovers, hotStandby);
     }
 
     /** Without address and installed version (both left empty). */

@@ -10,6 +10,7 @@ import io.pgconverge.transport.PgSessionOpener;
 import io.pgconverge.transport.RemoteShell;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,12 @@ final class NodeFactsReader {
     }
 
     NodeFacts read(Host host, RemoteShell shell) {
-        CommandResult r = shell.run(OsFactsScript.of(host.pg()), commandTimeout);
+        return read(host, shell, List.of());
+    }
+
+    /** With {@code paths}: further paths the playbook names, reported as files (existence, owner, mode). */
+    NodeFacts read(Host host, RemoteShell shell, List<String> paths) {
+        CommandResult r = shell.run(OsFactsScript.of(host.pg(), paths), commandTimeout);
         if (!r.ok()) {
             return NodeFacts.unreachable(host.name(), host.address(),
                     "the facts script failed (exit status " + r.exitCode() + "): " + firstLine(r.stderr()));
@@ -50,7 +56,7 @@ final class NodeFactsReader {
         }
         return new NodeFacts(host.name(), true, Optional.empty(), os.os(), os.binDir(), Optional.of(os.dataDir()),
                 os.files(), running, server, serverError, os.lastApplied(), host.address(), os.installedVersion(),
-                platform(host, shell, r.stdout()), LeftoversScript.parse(r.stdout()));
+                platform(host, shell, r.stdout()), LeftoversScript.parse(r.stdout()), os.hotStandby());
     }
 
     /** The distribution's tools from the facts output, and whether root is reachable where become is on. */

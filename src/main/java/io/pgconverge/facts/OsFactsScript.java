@@ -1,6 +1,7 @@
 package io.pgconverge.facts;
 
 import io.pgconverge.model.PgLayout;
+import io.pgconverge.model.ServerLog;
 
 import java.util.List;
 
@@ -19,19 +20,32 @@ public final class OsFactsScript {
 
     /** The script for a node laid out as {@code layout}. */
     public static String of(PgLayout layout) {
+        return of(layout, List.of());
+    }
+
+    /**
+     * The script for a node laid out as {@code layout} that also reports on {@code paths} (existence, owner and
+     * mode, no content): directories the playbook names, such as the WAL archive.
+     */
+    public static String of(PgLayout layout, List<String> paths) {
         StringBuilder s = new StringBuilder();
         s.append("export LC_ALL=C\n");
         s.append("BIN=").append(quote(layout.binDir())).append('\n');
         s.append("DATA=").append(quote(layout.dataDir())).append('\n');
         s.append("CONF=").append(quote(layout.configDir())).append('\n');
+        s.append("LOG=").append(quote(ServerLog.path(layout))).append('\n');
         s.append(FUNCTIONS);
         s.append("echo '").append(HEADER).append("'\n");
         s.append(SYSTEM);
         s.append(PlatformReport.SCRIPT);
         s.append(DATA_DIR);
         s.append(HBA_FILE);
+        s.append(SERVER_LOG);
         for (ManagedFile f : files()) {
             s.append("file ").append(f.shellPath()).append(f.withContent() ? " 1\n" : " 0\n");
+        }
+        for (String path : paths) {
+            s.append("file ").append(quote(path)).append(" 0\n");
         }
         s.append(INCLUDES);
         s.append(LeftoversScript.of(layout));
@@ -110,6 +124,15 @@ public final class OsFactsScript {
               fi
             else
               echo data_exists=0
+            fi
+            """;
+
+    /** The server log's last lines, for why a server stopped or did not start. */
+    private static final String SERVER_LOG = """
+            if [ -r "$LOG" ] && [ -f "$LOG" ]; then
+              echo '@@block serverlog'
+              tail -n 40 "$LOG" 2>/dev/null | base64
+              echo '@@end'
             fi
             """;
 

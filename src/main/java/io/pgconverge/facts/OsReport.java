@@ -9,12 +9,22 @@ import java.util.Optional;
  * @param dataReadable the engine's user can list the data directory (else "running" could not be read)
  * @param hbaFile      where pg_hba.conf is by postgresql.conf (hba_file), or beside postgresql.conf
  * @param files        the files read, by absolute path; passwords in connection strings masked
+ * @param hotStandby   the control file's hot-standby values and the server log's complaint about them
  */
 public record OsReport(Optional<OsFacts> os, Optional<String> binDir, Optional<String> installedVersion,
                        DataDirFacts dataDir, boolean dataReadable, boolean running, String hbaFile,
-                       Map<String, FileFact> files, Optional<AppliedRecord> lastApplied) {
+                       Map<String, FileFact> files, Optional<AppliedRecord> lastApplied,
+                       HotStandbyFacts hotStandby) {
     public OsReport {
         files = Map.copyOf(files);
+    }
+
+    /** Without hot-standby facts (none). */
+    public OsReport(Optional<OsFacts> os, Optional<String> binDir, Optional<String> installedVersion,
+                    DataDirFacts dataDir, boolean dataReadable, boolean running, String hbaFile,
+                    Map<String, FileFact> files, Optional<AppliedRecord> lastApplied) {
+        this(os, binDir, installedVersion, dataDir, dataReadable, running, hbaFile, files, lastApplied,
+                HotStandbyFacts.none());
     }
 
     public FileFact file(String path) {

@@ -49,7 +49,8 @@ public final class OsReportParser {
                 .flatMap(RawFile::content).flatMap(AppliedRecordFile::parse);
         return new OsReport(os, binaries ? Optional.of(binDir) : Optional.empty(), installed,
                 dataDirFacts(dataDir, v, s.blocks()), "1".equals(v.get("data_readable")), "1".equals(v.get("running")),
-                v.getOrDefault("hba_file", ""), files, applied);
+                v.getOrDefault("hba_file", ""), files, applied, HotStandbyFacts.of(
+                ControlData.parse(s.blocks().getOrDefault("controldata", "")), s.blocks().getOrDefault("serverlog", "")));
     }
 
     /** "15.18" from "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)". */

@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param replayDelaySeconds in recovery, seconds since the commit time of the last transaction replayed
  *                           ({@code now() - pg_last_xact_replay_timestamp()}); empty out of recovery and before
  *                           the first replayed transaction. It grows while the primary is idle.
+ * @param concerns WAL retained by slots and configuration lines the server could not apply
  */
 public record ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
                           Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
                           Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
                           List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
                           List<ReplicationFact> replication, Optional<Double> replayDelaySeconds,
-                          ConfigSources configSources) {
+                          ConfigSources configSources, ServerConcerns concerns) {
     public ServerFacts {
         settings = Map.copyOf(settings);
         hbaRules = List.copyOf(hbaRules);
@@ -30,14 +31,39 @@ public record ServerFacts(String version, int versionNum, long systemIdentifier,
         replication = List.copyOf(replication);
     }
 
-    /** Without configuration sources (none known). */
+    /** Without configuration sources (none known) and without concerns (none). */
     public ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
                        Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
                        Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
                        List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
                        List<ReplicationFact> replication, Optional<Double> replayDelaySeconds) {
         this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
-                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, ConfigSources.none());
+                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, ConfigSources.none(),
+                ServerConcerns.none());
+    }
+
+    /** Without concerns (none). */
+    public ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
+                       Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
+                       Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
+                       List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
+                       List<ReplicationFact> replication, Optional<Double> replayDelaySeconds,
+                       ConfigSources configSources) {
+        this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
+                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, configSources,
+                ServerConcerns.none());
+    }
+
+    /** Without configuration sources (none known). */
+    public ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
+                       Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
+                       Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
+                       List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
+                       List<ReplicationFact> replication, Optional<Double> replayDelaySeconds,
+                       ServerConcerns concerns) {
+        this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
+                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, ConfigSources.none(),
+                concerns);
     }
 
     /** Without replay delay (left empty). */

@@ -37,7 +37,7 @@ public final class ServerFactsParser {
                 JsonRows.roles(doc.path("roles")), JsonRows.slots(doc.path("slots")),
                 JsonRows.replication(doc.path("replication")),
                 inRecovery ? JsonRows.seconds(doc, "replay_delay") : Optional.empty(),
-                JsonRows.configSources(doc.path("settings"), doc.path("file_settings")));
+                JsonRows.configSources(doc.path("settings"), doc.path("file_settings")), ServerConcerns.of(doc));
     }
 
     private static JsonNode read(String json) {

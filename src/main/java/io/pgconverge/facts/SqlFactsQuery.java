@@ -39,6 +39,8 @@ public final class SqlFactsQuery {
         q.append("  'roles', ").append(ROLES).append(",\n");
         q.append("  'slots', ").append(slots(num >= 130000)).append(",\n");
         q.append("  'replication', ").append(replication(v10)).append(",\n");
+        q.append("  'slot_retention', ").append(slotRetention(num >= 130000, current)).append(",\n");
+        q.append("  'file_setting_errors', ").append(FILE_SETTING_ERRORS).append(",\n");
         q.append("  'wal_receiver', ").append(num >= 90600 ? walReceiver(num >= 110000) : "NULL::json").append(",\n");
         q.append(recoverySettings(num >= 120000));
         q.append(")");
@@ -91,6 +93,20 @@ public final class SqlFactsQuery {
                 + "'restart_lsn', restart_lsn::text, 'wal_status', " + (walStatus ? "wal_status" : "NULL")
                 + ") ORDER BY slot_name) FROM pg_replication_slots)";
     }
+
+    /** Bytes each slot retains on a primary (the current LSN minus its restart_lsn), with 13's wal_status. */
+    private static String slotRetention(boolean v13, String currentLsn) {
+        String diff = currentLsn.startsWith("pg_current_wal") ? "pg_wal_lsn_diff" : "pg_xlog_location_diff";
+        return "(SELECT json_agg(json_build_object('name', slot_name, 'active', active, 'retained_bytes', "
+                + "CASE WHEN pg_is_in_recovery() OR restart_lsn IS NULL THEN NULL ELSE " + diff + "(" + currentLsn
+                + ", restart_lsn)::bigint::text END, 'wal_status', " + (v13 ? "wal_status" : "NULL")
+                + ", 'safe_wal_size', " + (v13 ? "safe_wal_size::text" : "NULL") + ") ORDER BY slot_name) "
+                + "FROM pg_replication_slots)";
+    }
+
+    private static final String FILE_SETTING_ERRORS = "(SELECT json_agg(json_build_object('sourcefile', sourcefile, "
+            + "'sourceline', sourceline, 'name', name, 'error', error) ORDER BY sourcefile, sourceline) "
+            + "FROM pg_file_settings WHERE error IS NOT NULL)";
 
     private static String replication(boolean v10) {
         String suffix = v10 ? "_lsn" : "_location";

@@ -7,6 +7,7 @@ import io.pgconverge.model.IdentMap;
 import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.model.RoleSpec;
+import io.pgconverge.model.TopologySpec;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -23,7 +24,7 @@ import java.util.OptionalInt;
  */
 final class PlaybookLoader {
     static final List<String> KEYS = List.of("hosts", "primary", "postgres", "settings", "archive", "hba", "roles",
-            "replication", "ident");
+            "replication", "ident", "restart_method", "synchronous", "standbys");
 
     private PlaybookLoader() {
     }
@@ -53,8 +54,9 @@ final class PlaybookLoader {
         Optional<ReplicationSpec> replication = top.mapping("replication", false)
                 .flatMap(f -> replication(f, context));
         List<IdentMap> ident = top.list("ident", false).map(l -> IdentReader.read(l, context)).orElse(List.of());
+        TopologySpec topology = TopologyReader.read(top, context);
         return new Loaded(new DesiredState(document.file(), group, primary, version, settings, archive, hba, roles,
-                replication, context.marks(), ident), hbaComplete);
+                replication, context.marks(), ident, topology), hbaComplete);
     }
 
     private static int version(Fields postgres) {

@@ -42,6 +42,7 @@ public final class Validator {
                     + PgMajorVersion.text(PgMajorVersion.NEWEST));
         }
         inventory.ifPresent(file -> checkCluster(desired, file, members, problems));
+        TopologyValidator.check(desired, members.stream().map(Host::name).toList(), problems);
         if (version != 0 && PgMajorVersion.isSupported(version)) {
             checkSettings(desired, problems);
         }

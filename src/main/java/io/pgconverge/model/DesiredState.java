@@ -16,11 +16,12 @@ import java.util.Optional;
  *                 {@code -e KEY=VALUE} is marked "-e KEY"
  * @param ident    pg_ident.conf's lines, in order; empty when the playbook has no {@code ident} list, and then
  *                 the engine leaves pg_ident.conf alone
+ * @param topology synchronous standbys, upstreams, apply delays and the restart method
  */
 public record DesiredState(String source, String group, String primary, int pgVersion,
                            Map<String, String> settings, Optional<ArchiveSpec> archive, List<HbaRule> hba,
                            List<RoleSpec> roles, Optional<ReplicationSpec> replication, Map<String, Mark> marks,
-                           List<IdentMap> ident) {
+                           List<IdentMap> ident, TopologySpec topology) {
     public DesiredState {
         settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         hba = List.copyOf(hba);
@@ -29,11 +30,27 @@ public record DesiredState(String source, String group, String primary, int pgVe
         marks = Map.copyOf(marks);
     }
 
-    /** Without pg_ident.conf maps (the playbook leaves pg_ident.conf alone). */
+    /** Without pg_ident.conf maps (the playbook leaves pg_ident.conf alone) and without a declared topology. */
     public DesiredState(String source, String group, String primary, int pgVersion, Map<String, String> settings,
                         Optional<ArchiveSpec> archive, List<HbaRule> hba, List<RoleSpec> roles,
                         Optional<ReplicationSpec> replication, Map<String, Mark> marks) {
         this(source, group, primary, pgVersion, settings, archive, hba, roles, replication, marks, List.of());
+    }
+
+    /** Without a declared topology (none). */
+    public DesiredState(String source, String group, String primary, int pgVersion, Map<String, String> settings,
+                        Optional<ArchiveSpec> archive, List<HbaRule> hba, List<RoleSpec> roles,
+                        Optional<ReplicationSpec> replication, Map<String, Mark> marks, List<IdentMap> ident) {
+        this(source, group, primary, pgVersion, settings, archive, hba, roles, replication, marks, ident,
+                TopologySpec.none());
+    }
+
+    /** Without pg_ident.conf maps (the playbook leaves pg_ident.conf alone). */
+    public DesiredState(String source, String group, String primary, int pgVersion, Map<String, String> settings,
+                        Optional<ArchiveSpec> archive, List<HbaRule> hba, List<RoleSpec> roles,
+                        Optional<ReplicationSpec> replication, Map<String, Mark> marks, TopologySpec topology) {
+        this(source, group, primary, pgVersion, settings, archive, hba, roles, replication, marks, List.of(),
+                topology);
     }
 
     public Mark markOf(String path) {

@@ -31,6 +31,8 @@ public final class NodeWork {
     public Optional<Task> hbaReload = Optional.empty();
     /** Files written besides the configuration's: postgresql.auto.conf after a rewind. */
     public final List<Task> writes = new ArrayList<>();
+    /** Steps of a rolling restart on this node: a standby's wait for the primary's lowered settings. */
+    public final List<Task> rolling = new ArrayList<>();
     /** SQL run on this node: roles and slots. */
     public final List<Task> sql = new ArrayList<>();
 
@@ -63,6 +65,7 @@ public final class NodeWork {
         tasks.addAll(beforeActivation());
         config.hba().ifPresent(tasks::add);
         config.passfile().ifPresent(tasks::add);
+        tasks.addAll(rolling);
         activation.ifPresent(tasks::add);
         hbaReload.ifPresent(tasks::add);
         tasks.addAll(sql);

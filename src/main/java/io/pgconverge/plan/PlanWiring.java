@@ -4,6 +4,7 @@ import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.ReplicationSpec;
+import io.pgconverge.plan.rolling.RollingOrder;
 import io.pgconverge.plan.slots.SlotNames;
 import io.pgconverge.plan.slots.SlotPlan;
 import io.pgconverge.plan.task.BaseBackup;
@@ -38,7 +39,8 @@ import java.util.Set;
  * <li>role changes before every pg_hba.conf write (a password is set before an hba rule requires it);
  *     on a primary that is started, pg_hba.conf is written after the roles and reloaded;</li>
  * <li>a standby's base backup after the primary's configuration took effect, its roles and its slot;</li>
- * <li>hot-standby parameters: raised, standbys restart first; lowered, the primary first;</li>
+ * <li>hot-standby parameters: raised, standbys restart first; lowered, the primary first and each standby once
+ *     it has replayed the new values ({@link RollingOrder});</li>
  * <li>a replication check after everything when replication was touched, and on each node an applied
  *     record after its last task.</li>
  * </ul>
@@ -46,7 +48,8 @@ import java.util.Set;
 public final class PlanWiring {
     private static final Set<TaskKind> REPLICATION_KINDS = EnumSet.of(TaskKind.INIT_DB, TaskKind.BASE_BACKUP,
             TaskKind.CREATE_SLOT, TaskKind.DROP_SLOT, TaskKind.START, TaskKind.STOP, TaskKind.RESTART,
-            TaskKind.PROMOTE, TaskKind.REWIND, TaskKind.FENCE, TaskKind.WAIT_FOR_REPLAY);
+            TaskKind.PROMOTE, TaskKind.REWIND, TaskKind.FENCE, TaskKind.WAIT_FOR_REPLAY,
+            TaskKind.WAIT_FOR_CONTROL_DATA);
     public static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Cluster cluster;
@@ -56,6 +59,7 @@ public final class PlanWiring {
     private final Topology topology;
     private final PlanGraph.Builder graph = PlanGraph.builder();
     private final List<Notice> refusals = new ArrayList<>();
+    private final List<Notice> warnings = new ArrayList<>();
 
     public PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology) {
         this.cluster = cluster;
@@ -69,17 +73,25 @@ public final class PlanWiring {
         return List.copyOf(refusals);
     }
 
+    public List<Notice> warnings() {
+        return List.copyOf(warnings);
+    }
+
     public void wire() {
+        NodeWork primary = work.get(cluster.desired().primary());
+        RollingOrder rolling = primary == null ? RollingOrder.none()
+                : RollingOrder.plan(cluster.desired().settings(), primary, work.values());
+        refusals.addAll(rolling.refusals());
+        warnings.addAll(rolling.warnings());
         work.values().forEach(w -> w.all().forEach(graph::add));
         work.values().forEach(this::nodeEdges);
         for (Task role : roles) {
             work.values().forEach(w -> edge(Optional.of(role), w.config.hba()));
             work.values().forEach(w -> edge(Optional.of(role), w.config.passfile()));
         }
-        NodeWork primary = work.get(cluster.desired().primary());
+        rolling.edges().forEach(e -> graph.edge(e.before(), e.after()));
         if (primary != null) {
             work.values().stream().filter(w -> w != primary).forEach(w -> backupEdges(primary, w));
-            hotStandbyOrder(primary);
             new TakeoverWiring(graph, work, slots, topology).wire(primary);
         }
     }
@@ -121,31 +133,6 @@ public final class PlanWiring {
         edge(primary.hbaReload, standby.rebuild);
         roles.forEach(r -> edge(Optional.of(r), standby.rebuild));
         slots.before(standby.name()).forEach(s -> edge(Optional.of(s), standby.rebuild));
-    }
-
-    /** Standbys need hot-standby parameters at least as high as the primary's at every moment. */
-    private void hotStandbyOrder(NodeWork primary) {
-        Map<String, Integer> directions = primary.config.hotStandby();
-        boolean raised = directions.containsValue(1);
-        boolean lowered = directions.containsValue(-1);
-        if (raised && lowered) {
-            refusals.add(Notice.cluster("the plan raises some of " + String.join(", ", directions.keySet().stream()
-                    .sorted().toList()) + " and lowers others; no restart order keeps every standby at or above "
-                    + "the primary's values: apply the raise and the reduction separately"));
-            return;
-        }
-        if (primary.activation.isEmpty() || !raised && !lowered) {
-            return;
-        }
-        for (NodeWork s : work.values()) {
-            if (s != primary && s.rebuild.isEmpty() && s.activation.isPresent()) {
-                if (raised) {
-                    edge(s.activation, primary.activation);
-                } else {
-                    edge(primary.activation, s.activation);
-                }
-            }
-        }
     }
 
     public PlanGraph finish() {

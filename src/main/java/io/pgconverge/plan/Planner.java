@@ -15,6 +15,7 @@ import io.pgconverge.plan.config.DesiredFiles;
 import io.pgconverge.plan.config.FileRenderer;
 import io.pgconverge.plan.config.NodeConfig;
 import io.pgconverge.plan.config.ResolvedSecrets;
+import io.pgconverge.plan.rolling.ConcernNotices;
 import io.pgconverge.plan.service.ServiceChecks;
 import io.pgconverge.plan.service.ServiceCommands;
 import io.pgconverge.plan.slots.SlotPlan;
@@ -29,6 +30,7 @@ import io.pgconverge.plan.task.Stop;
 import io.pgconverge.plan.task.Task;
 import io.pgconverge.plan.topology.TakeoverTasks;
 import io.pgconverge.plan.topology.Topology;
+import io.pgconverge.plan.topology.TopologyNotices;
 import io.pgconverge.plan.topology.TopologyPlanner;
 
 import java.util.ArrayList;
@@ -63,6 +65,7 @@ public final class Planner {
         List<NodeContext> standbys = nodes.stream().filter(n -> !n.desiredPrimary()).toList();
         Topology topology = new TopologyPlanner(cluster, options).decide(primary, standbys);
         List<Notice> warnings = new ArrayList<>(topology.warnings());
+        warnings.addAll(ConcernNotices.of(nodes));
         List<Notice> refusals = new ArrayList<>(ServiceChecks.refusals(nodes));
         refusals.addAll(topology.refusals());
         DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer);
@@ -93,12 +96,22 @@ public final class Planner {
         }
         new TakeoverTasks(cluster, topology, secrets, desiredFiles).add(work);
         work.values().forEach(IntentTasks::add);
+        warnings.addAll(TopologyNotices.of(cluster.desired(), primaryWork != null
+                && primaryWork.activation.filter(a -> a instanceof Restart).isPresent(), unavailable(nodes, topology)));
         PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology);
         wiring.wire();
         refusals.addAll(wiring.refusals());
+        warnings.addAll(wiring.warnings());
         PlanGraph graph = wiring.finish();
         List<String> hosts = cluster.members().stream().map(Host::name).toList();
         return Plan.of(cluster.desired().source(), hosts, graph, warnings, refusals);
+    }
+
+    /** Nodes that will not stream when the plan starts: down, unreachable, or rebuilt. */
+    private static java.util.Set<String> unavailable(List<NodeContext> nodes, Topology topology) {
+        return nodes.stream().filter(n -> !n.running() || topology.fate(n.name()) == Fate.REBUILD
+                || topology.fate(n.name()) == Fate.UNREACHABLE).map(NodeContext::name)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static List<NodeContext> contexts(Cluster cluster, ClusterFacts facts) {

@@ -78,7 +78,8 @@ class StatusCommandTest {
     void secretsComeFromTheGivenEnvironment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path inventory = dir.resolve("dead.yml");
         java.nio.file.Files.writeString(inventory, java.nio.file.Files.readString(java.nio.file.Path.of("inventories/lab.yml"))
-                .replaceAll("ansible_host: 127\\.[0-9]+\\.[0-9]+\\.([0-9]+)", "ansible_host: 127.0.0.9$1"));
+                .replaceAll("ansible_host: 127\\.\\d+\\.\\d+\\.(\\d+)", "ansible_host: 127.0.0.9$1")
+                .replace("ansible_port: 22", "ansible_port: 1"));
         StringWriter err = new StringWriter();
         Map<String, String> env = Map.of("PGC_REPL_PASSWORD", "given-1", "PGC_POSTGRES_PASSWORD", "given-2",
                 "PGC_PGPOOL_PASSWORD", "given-3");

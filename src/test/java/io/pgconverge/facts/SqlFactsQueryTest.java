@@ -75,4 +75,12 @@ class SqlFactsQueryTest {
                     + "extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END"), "major " + major);
         }
     }
+
+    @Test
+    void readsSlotRetentionFrom95AndSafeWalSizeFrom13AndFileSettingErrors() {
+        assertTrue(SqlFactsQuery.forMajor(905).contains("pg_xlog_location_diff(pg_current_xlog_location(), restart_lsn)"));
+        assertTrue(SqlFactsQuery.forMajor(13).contains("'safe_wal_size', safe_wal_size::text"));
+        assertTrue(SqlFactsQuery.forMajor(12).contains("'safe_wal_size', NULL"));
+        assertTrue(SqlFactsQuery.forMajor(10).contains("FROM pg_file_settings WHERE error IS NOT NULL"));
+    }
 }

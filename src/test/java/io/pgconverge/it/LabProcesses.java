@@ -41,6 +41,11 @@ final class LabProcesses {
         sql.rootShell(node, "pg_ctlcluster --mode fast " + lab.pgVersion() + " main stop\n");
     }
 
+    /** Restarts the server with its configuration as it is now, as an operator would by hand. */
+    void restart(String node) {
+        sql.rootShell(node, "pg_ctlcluster " + lab.pgVersion() + " main restart -m fast\n");
+    }
+
     /**
      * Data to measure with: {@code -Dit.data.mb=200} fills a table of about that size on the node (none by
      * default, to keep test runs short).

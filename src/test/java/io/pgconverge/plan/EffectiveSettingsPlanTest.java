@@ -175,6 +175,14 @@ class EffectiveSettingsPlanTest {
         assertEquals(List.of("shared_buffers"), ((Restart) plan.graph().task("node2/restart")).settings());
     }
 
+    /** ALTER SYSTEM of a postmaster parameter without a reload: pg_settings says nothing yet, pg_file_settings does. */
+    @Test
+    void aPostmasterLineBeforeAReloadIsNoRejectionEither() {
+        Plan plan = planWith(node2().rejected("/srv/lab/node2/data/postgresql.auto.conf", 3, "max_connections", "50",
+                "setting could not be applied").build());
+        assertFalse(plan.refused(), plan.refusals().toString());
+    }
+
     @Test
     void aRecoverySettingRemovedAfterAPromotionIsNoRejection() {
         Plan plan = planWith(node2().rejected("", 0, "", "", "parameter \"recovery_target_timeline\" cannot be"

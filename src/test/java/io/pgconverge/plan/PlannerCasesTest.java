@@ -101,12 +101,13 @@ class PlannerCasesTest {
     }
 
     @Test
-    void anUnmanagedSettingPendingRestartIsAWarning() {
+    void anUnmanagedSettingPendingRestartRestartsExactlyThatNodeAndSaysSo() {
         Plan plan = planWith(cluster, converged(cluster, 1).setting("shared_buffers", "16384", "postmaster",
                 "configuration file", "/srv/lab/node2/conf/postgresql.conf").pendingRestart("shared_buffers").build());
-        assertFalse(plan.hasChanges());
-        assertEquals(List.of("node2: shared_buffers changed outside the playbook and waits for a restart; this plan "
-                + "does not restart the node"), plan.warnings().stream().map(Notice::toString).toList());
+        assertEquals(List.of("node2/restart", "node1/verify"), ids(plan));
+        assertEquals(List.of("shared_buffers"), ((Restart) plan.graph().task("node2/restart")).settings());
+        assertEquals(List.of("node2: shared_buffers changed outside the playbook and waits for a restart, which this "
+                + "plan's restart applies"), plan.warnings().stream().map(Notice::toString).toList());
     }
 
     @Test

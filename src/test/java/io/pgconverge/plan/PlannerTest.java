@@ -126,8 +126,10 @@ class PlannerTest {
     @Test
     void loweredMaxConnectionsRestartsThePrimaryFirst() {
         Plan plan = resized("50");
-        assertTrue(plan.graph().dependencies("node2/restart").contains("node1/restart"));
-        assertTrue(plan.graph().dependencies("node3/restart").contains("node1/restart"));
+        assertTrue(plan.graph().dependencies("node2/replay-settings").contains("node1/restart"));
+        assertTrue(plan.graph().dependencies("node2/restart").contains("node2/replay-settings"));
+        assertTrue(plan.graph().dependencies("node3/replay-settings").contains("node1/restart"));
+        assertTrue(plan.graph().dependencies("node3/restart").contains("node3/replay-settings"));
         assertTrue(position(plan, "node1/restart") < position(plan, "node2/restart"));
     }
 

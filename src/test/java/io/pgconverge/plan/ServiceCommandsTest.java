@@ -94,4 +94,20 @@ class ServiceCommandsTest {
                 new ServiceCommands(host("postgres", false, layout)).reload());
         assertEquals("postgres", new ServiceCommands(host("admin", true, LAB)).start().user());
     }
+
+    /** A stranded standby's start with -c options: pg_ctlcluster's own -o, which systemd's unit cannot take. */
+    @Test
+    void aStartWithServerOptionsGoesThroughEachManagersOwnOption() {
+        Map<String, String> overrides = Map.of("max_worker_processes", "16", "max_connections", "200");
+        assertEquals("pg_ctlcluster 15 main start -o '-c max_connections=200 -c max_worker_processes=16'",
+                new PgCtlCluster(debian(ServiceManager.PG_CTLCLUSTER, 15)).startWith(overrides));
+        assertEquals("pg_ctlcluster 16 main start -o '-c max_connections=200 -c max_worker_processes=16'",
+                new Systemd(debian(ServiceManager.SYSTEMD, 16)).startWith(overrides));
+        assertEquals("/usr/lib/postgresql/15/bin/pg_ctl -D /lab/node1/data -o '-c config_file=/lab/node 1/conf/"
+                + "postgresql.conf -c max_connections=200 -c max_worker_processes=16' -l '/lab/node 1/conf/postgresql.log'"
+                + " -w start", new PgCtl(LAB).startWith(overrides));
+        ShellCommand start = new ServiceCommands(host("admin", true, debian(ServiceManager.PG_CTLCLUSTER, 15)))
+                .startWith(overrides);
+        assertEquals(RunAs.ROOT, start.runAs());
+    }
 }

@@ -250,8 +250,10 @@ class TakeoverPlannerTest {
         List<FactsFixtures.Node> nodes = new ArrayList<>(convergedNodes(withPrimary(lab, "node2"), secrets()));
         nodes.get(1).pendingRestart("recovery_target_timeline").pendingRestart("shared_buffers");
         Plan plan = plan("node2", nodes);
-        assertEquals("node2: shared_buffers changed outside the playbook and waits for a restart; this plan does not "
-                + "restart the node", warnings(plan));
+        assertEquals("node2: shared_buffers changed outside the playbook and waits for a restart, which this plan's "
+                + "restart applies", warnings(plan));
+        assertEquals(List.of("shared_buffers"), ((io.pgconverge.plan.task.Restart) plan.graph().task("node2/restart"))
+                .settings());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.pgconverge.plan.config;
 
 import io.pgconverge.facts.ConfigSources;
+import io.pgconverge.facts.FileSettingError;
 import io.pgconverge.plan.ConfEntry;
 import io.pgconverge.plan.NodeContext;
 import io.pgconverge.plan.Notice;
@@ -83,7 +84,7 @@ public record ConfigOverrides(Optional<WriteFile> postgresqlConf, List<String> r
         List<Notice> refusals = new ArrayList<>();
         chain.problems().forEach(p -> refusals.add(Notice.about(node.name(), p)));
         node.server().map(s -> s.configSources().fileSettings()).orElse(List.of()).stream()
-                .filter(f -> f.error().isPresent() && !pendingRestart(node, f.name()) && !removedPostmasterSetting(f))
+                .filter(f -> f.error().isPresent() && !pendingRestart(node, f) && !removedPostmasterSetting(f))
                 .forEach(f -> refusals.add(Notice.about(node.name(), rejected(f))));
         return refusals;
     }
@@ -94,9 +95,13 @@ public record ConfigOverrides(Optional<WriteFile> postgresqlConf, List<String> r
         return all;
     }
 
-    /** A postmaster parameter changed in a file waits for a restart: pg_file_settings shows that as an error too. */
-    private static boolean pendingRestart(NodeContext node, String name) {
-        return node.setting(name).map(f -> f.pendingRestart()).orElse(false);
+    /**
+     * A postmaster parameter changed in a file waits for a restart: pg_file_settings shows that as an error too,
+     * before a reload as well as after it (when pg_settings.pending_restart says so).
+     */
+    private static boolean pendingRestart(NodeContext node, ConfigSources.FileSetting f) {
+        return node.setting(f.name()).map(s -> s.pendingRestart() || s.needsRestart()
+                && f.error().filter(FileSettingError.AWAITS_RESTART::equals).isPresent()).orElse(false);
     }
 
     /**

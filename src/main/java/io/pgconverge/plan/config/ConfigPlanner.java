@@ -1,6 +1,7 @@
 package io.pgconverge.plan.config;
 
 import io.pgconverge.facts.FileFact;
+import io.pgconverge.facts.FileSettingError;
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.NodePaths;
@@ -74,6 +75,10 @@ public final class ConfigPlanner {
             changes.restartFor.stream().filter(n -> !restartFor.contains(n))
                     .filter(n -> fate != Fate.PROMOTE || !RECOVERY_NAMES.contains(n)).forEach(restartFor::add);
             overrides.restartFor().stream().filter(n -> !restartFor.contains(n)).forEach(restartFor::add);
+            if (fate == Fate.KEEP) {
+                pendingNames(node, after.keySet()).stream().filter(n -> !restartFor.contains(n))
+                        .forEach(restartFor::add);
+            }
             reload = changes.needsReload() || overrides.reload() || hba.isPresent() || ident.isPresent()
                     || !restartFor.isEmpty();
         }
@@ -123,17 +128,28 @@ public final class ConfigPlanner {
      * once it left pgconverge.conf, and means nothing out of recovery.
      */
     private static Optional<Notice> pendingElsewhere(NodeContext node, Set<String> managed, boolean restarting) {
-        List<String> names = node.server().map(s -> s.settings().values().stream()
-                .filter(f -> f.pendingRestart() && !managed.contains(f.name()))
-                .filter(f -> !(node.desiredPrimary() && RECOVERY_NAMES.contains(f.name())))
-                .map(f -> f.name()).sorted().toList())
-                .orElse(List.of());
+        List<String> names = pendingNames(node, managed);
         if (names.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(Notice.about(node.name(), String.join(", ", names) + " changed outside the playbook and "
                 + (names.size() == 1 ? "waits" : "wait") + " for a restart" + (restarting
                 ? ", which this plan's restart applies" : "; this plan does not restart the node")));
+    }
+
+    /**
+     * Unmanaged parameters pending a restart: pg_settings.pending_restart after a reload, or, before one,
+     * pg_file_settings' "setting could not be applied" (a file sets a postmaster parameter to another value).
+     * A kept node is restarted for them.
+     */
+    private static List<String> pendingNames(NodeContext node, Set<String> managed) {
+        return node.server().map(s -> java.util.stream.Stream.concat(
+                s.settings().values().stream().filter(f -> f.pendingRestart()).map(f -> f.name()),
+                s.concerns().fileSettingErrors().stream().filter(FileSettingError::awaitsRestart).map(e -> e.name()))
+                .filter(name -> !managed.contains(name))
+                .filter(name -> !(node.desiredPrimary() && RECOVERY_NAMES.contains(name)))
+                .distinct().sorted().toList())
+                .orElse(List.of());
     }
 
     private static Optional<ResetAlterSystem> reset(NodeContext node, Set<String> names) {

@@ -7,6 +7,7 @@ import io.pgconverge.model.Host;
 import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
+import io.pgconverge.plan.topology.TopologySettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,9 +42,14 @@ public final class DesiredFiles {
         int version = host.pg().version();
         boolean standby = !host.name().equals(cluster.desired().primary()) && cluster.desired().replication().isPresent();
         Optional<Secret> password = replicationPassword();
-        Map<String, String> settings = DesiredSettings.common(cluster.desired(), version);
+        Map<String, String> settings = new LinkedHashMap<>(DesiredSettings.common(cluster.desired(), version));
+        TopologySettings.synchronous(cluster.desired(), host.name()).forEach(settings::putIfAbsent);
         Map<String, String> recovery = standby
-                ? DesiredSettings.recovery(cluster, host, password) : Map.of();
+                ? new LinkedHashMap<>(DesiredSettings.recovery(cluster, host, password)) : Map.of();
+        if (standby) {
+            TopologySettings.applyDelay(cluster.desired(), host.name())
+                    .ifPresent(d -> recovery.put("recovery_min_apply_delay", d));
+        }
         boolean modern = PgMajorVersion.atLeast(version, 12);
         Map<String, String> inConf = new LinkedHashMap<>(settings);
         Map<String, Object> confContext = base(host);

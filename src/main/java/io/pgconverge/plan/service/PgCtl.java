@@ -4,6 +4,8 @@ import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.PgLayout;
 import io.pgconverge.model.RunAs;
 
+import java.util.Map;
+
 import static io.pgconverge.model.ShellWords.quote;
 
 /**
@@ -25,6 +27,13 @@ public final class PgCtl implements ServiceControl {
     @Override
     public String start() {
         return pgCtl() + " " + serverOptions() + " -w start";
+    }
+
+    @Override
+    public String startWith(Map<String, String> overrides) {
+        NodePaths paths = NodePaths.of(layout);
+        return pgCtl() + " -o " + quote("-c config_file=" + paths.postgresqlConf() + " "
+                + ServiceControl.serverOptions(overrides)) + " -l " + quote(paths.serverLog()) + " -w start";
     }
 
     @Override

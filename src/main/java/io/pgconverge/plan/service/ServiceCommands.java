@@ -3,6 +3,8 @@ package io.pgconverge.plan.service;
 import io.pgconverge.model.Host;
 import io.pgconverge.plan.task.ShellCommand;
 
+import java.util.Map;
+
 /**
  * The service commands of one node as a plan shows and the executor runs them: its manager's command line and the
  * user it runs as on that node ({@code root} through become, or the login user without it).
@@ -18,6 +20,11 @@ public final class ServiceCommands {
 
     public ShellCommand start() {
         return command(control.start());
+    }
+
+    /** A start with these server options for this run only: see {@link ServiceControl#startWith}. */
+    public ShellCommand startWith(Map<String, String> overrides) {
+        return command(control.startWith(overrides));
     }
 
     public ShellCommand stop() {

@@ -3,6 +3,8 @@ package io.pgconverge.plan.service;
 import io.pgconverge.model.PgLayout;
 import io.pgconverge.model.RunAs;
 
+import java.util.Map;
+
 /**
  * The commands of one service manager ({@code pg_service}) for a node's server; each waits until the server has
  * done what was asked. One class per manager: {@link PgCtlCluster}, {@link Systemd}, {@link PgCtl}.
@@ -20,6 +22,21 @@ public interface ServiceControl {
     RunAs runAs();
 
     String start();
+
+    /**
+     * A start with {@code overrides} given to the server as {@code -c name=value} options, which win over every
+     * configuration file for this run only (a standby that must replay its primary's higher hot-standby values).
+     * Values are plain words (numbers): they pass through a shell of the manager's own.
+     */
+    String startWith(Map<String, String> overrides);
+
+    /** {@code overrides} as {@code -c name=value} server options in name order, space-separated. */
+    static String serverOptions(Map<String, String> overrides) {
+        StringBuilder options = new StringBuilder();
+        overrides.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> options.append(" -c ").append(e.getKey()).append('=').append(e.getValue()));
+        return options.toString().strip();
+    }
 
     /** A fast shutdown: sessions are disconnected, the shutdown checkpoint is written and sent to standbys. */
     String stop();
@@ -39,13 +56,11 @@ public interface ServiceControl {
 
     /** The Debian cluster name: the last component of the data directory ({@code main}). */
     static String clusterName(PgLayout layout) {
-        String dir = layout.dataDir().replaceAll("/+$", "");
-        return dir.substring(dir.lastIndexOf('/') + 1);
+        return io.pgconverge.model.ServerLog.clusterName(layout);
     }
 
     /** Debian's log of a cluster: /var/log/postgresql/postgresql-VERSION-NAME.log. */
     static String debianLog(PgLayout layout) {
-        return "/var/log/postgresql/postgresql-" + io.pgconverge.model.PgMajorVersion.text(layout.version()) + "-"
-                + clusterName(layout) + ".log";
+        return io.pgconverge.model.ServerLog.debian(layout);
     }
 }

@@ -4,11 +4,14 @@ import io.pgconverge.model.PgLayout;
 import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.RunAs;
 
+import java.util.Map;
+
 import static io.pgconverge.model.ShellWords.quote;
 
 /**
  * systemd's {@code postgresql@VERSION-NAME} unit, run as root. The unit stops with a fast shutdown and has no
- * immediate one; promotion goes through pg_ctlcluster, which the unit itself uses.
+ * immediate one; promotion goes through pg_ctlcluster, which the unit itself uses. The unit takes no server options:
+ * a start with them goes through pg_ctlcluster too, which then runs the server outside the unit for that run.
  */
 public final class Systemd implements ServiceControl {
     private final PgLayout layout;
@@ -25,6 +28,11 @@ public final class Systemd implements ServiceControl {
     @Override
     public String start() {
         return systemctl("start");
+    }
+
+    @Override
+    public String startWith(Map<String, String> overrides) {
+        return new PgCtlCluster(layout).startWith(overrides);
     }
 
     @Override

@@ -53,6 +53,8 @@ import java.util.List;
  *     source (the old primary of a switchover), read with pg_controldata at run time; fail after the
  *     timeout (the promotion that depends on it is then skipped). Precondition: the source is shut down
  *     cleanly.</li>
+ * <li>{@link WaitForControlData}: wait until the standby's pg_controldata shows the primary's lowered hot-standby
+ *     parameters (it has replayed their change), so that it can restart with them; fail after the timeout.</li>
  * <li>{@link VerifyReplication}: on the primary, take its current LSN, wait until every expected standby has
  *     replayed it, and check pg_stat_replication shows each one streaming through its slot.</li>
  * <li>{@link RecordApplied}: write the node's applied record (playbook, git commit, time, engine version;
@@ -61,7 +63,7 @@ import java.util.List;
  */
 public sealed interface Task permits WriteFile, AppendLine, RemoveFile, EnsureDirectory, ResetAlterSystem,
         CreateRole, AlterRole, CreateSlot, DropSlot, Start, Stop, Restart, Reload, InitDb, BaseBackup, Promote,
-        Checkpoint, Fence, Rewind, WaitForReplay, VerifyReplication, RecordApplied {
+        Checkpoint, Fence, Rewind, WaitForReplay, WaitForControlData, VerifyReplication, RecordApplied {
 
     /** Stable identifier, unique in a plan: {@code HOST/WHAT[/NAME]}. */
     String id();
