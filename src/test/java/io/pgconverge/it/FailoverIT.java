@@ -87,9 +87,10 @@ class FailoverIT {
         assertEquals(0, apply.exitCode(), apply.all());
         assertTrue(apply.out().contains("rewound to the timeline of node2"), apply.out());
         assertEquals("t", sql.query("node1", "SELECT pg_is_in_recovery()"));
-        assertEquals("node1|127_1_1_1|streaming\nnode3|127_1_1_3|streaming", sql.query("node2",
-                "SELECT r.application_name, s.slot_name, r.state FROM pg_stat_replication r"
-                        + " JOIN pg_replication_slots s ON s.active_pid = r.pid ORDER BY 1"));
+        assertEquals("node1|" + slotOf("node1") + "|streaming\nnode3|" + slotOf("node3") + "|streaming",
+                sql.query("node2",
+                        "SELECT r.application_name, s.slot_name, r.state FROM pg_stat_replication r"
+                                + " JOIN pg_replication_slots s ON s.active_pid = r.pid ORDER BY 1"));
         sql.query("node2", "INSERT INTO it_rows SELECT g, 'after rejoin' FROM generate_series(2001, 3000) g");
         sql.await("node1", "SELECT count(*) FROM it_rows", "3000"::equals, REPLAY);
         assertEquals("0", sql.query("node1", "SELECT count(*) FROM pg_replication_slots"));
@@ -121,5 +122,9 @@ class FailoverIT {
         sql.query("node1", "INSERT INTO it_rows SELECT g, 'after the second failover' FROM generate_series(3001, 4000) g");
         sql.await("node2", "SELECT count(*) FROM it_rows", "4000"::equals, REPLAY);
         assertEquals(0, cli.run(lab, "plan", "--detailed-exitcode").exitCode());
+    }
+
+    private String slotOf(String node) {
+        return sql.node(node).address().replace('.', '_');
     }
 }

@@ -56,7 +56,7 @@ class SwitchoverSeriesIT {
         }
         assertEquals(String.valueOf(SWITCHOVERS + 1), sql.query(primary, "SELECT timeline_id FROM pg_control_checkpoint()"));
         String standby = primary.equals("node1") ? "node2" : "node1";
-        assertEquals(standby + "|" + slotOf(standby) + "|t\nnode3|127_1_1_3|t", sql.query(primary,
+        assertEquals(standby + "|" + slotOf(standby) + "|t\nnode3|" + slotOf("node3") + "|t", sql.query(primary,
                 "SELECT r.application_name, s.slot_name, s.active FROM pg_replication_slots s"
                         + " LEFT JOIN pg_stat_replication r ON r.pid = s.active_pid ORDER BY 1"));
         for (String s : List.of(standby, "node3")) {
