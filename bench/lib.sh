@@ -110,10 +110,10 @@ install_python() {
     r="$lab/node$n/root"
     [ -x "$r/usr/bin/python3" ] && continue
     mkdir -p "$r/tmp/pgc-debs" && cp "$debs"/*.deb "$r/tmp/pgc-debs/"
-    # python3 pre-depends on python3-minimal being configured: it goes in last, retried until it is in
-    chroot "$r" sh -c 'cd /tmp/pgc-debs && dpkg -i $(ls *.deb | grep -v "^python3_")
-      for i in 1 2 3; do dpkg --configure -a; dpkg -i python3_*.deb && break; sleep 1; done
-      cd / && rm -rf /tmp/pgc-debs' >"$debs/node$n.log" 2>&1 || true
+    # in the order of their pre-dependencies: dpkg -i of them all at once may unpack a package first
+    chroot "$r" sh -c 'cd /tmp/pgc-debs && dpkg -i libpython3.11-minimal_*.deb libexpat1_*.deb python3.11-minimal_*.deb &&
+      dpkg -i python3-minimal_*.deb media-types_*.deb libsqlite3-0_*.deb libpython3.11-stdlib_*.deb python3.11_*.deb \
+        libpython3-stdlib_*.deb && dpkg -i python3_*.deb; cd / && rm -rf /tmp/pgc-debs' >"$debs/node$n.log" 2>&1 || true
     [ -x "$r/usr/bin/python3" ] || { echo "python3 could not be installed on node$n" >&2; return 1; }
   done
 }
@@ -154,6 +154,11 @@ measure() {
 load_pgbench() { on "${1:-1}" "sudo -u postgres $pgbin/pgbench -q -i -s ${2:-5} postgres >/dev/null 2>&1"; }
 
 playbook="$root/playbooks/ha-cluster.yml"
+# settle N: restarts nodeN, untimed. Needed after pgconverge promotes a node: the promotion removes
+# recovery_target_timeline (a restart-only parameter) from the node's pgconverge.conf and only reloads, and
+# until a restart pg_file_settings carries an error row without file or line that makes every later plan
+# refuse the node ("line 0:  = '' is rejected by the server"). An engine problem, worked around here.
+settle() { on "$1" "sudo pg_ctlcluster $pg_version main restart" >/dev/null; }
 # converge [KEY=VALUE...]: pgconverge apply of the reference playbook on the benchmarks' lab.
 converge() {
   local extra=()
