@@ -76,8 +76,8 @@ PGC_SQL"; }
 
 # wait_row N TAG: waits (up to 30 s) until nodeN reads the row TAG of bench_check.
 wait_row() {
-  local got=""
-  for _ in $(seq 1 150); do
+  local got="" deadline=$((SECONDS + 30))
+  while [ $SECONDS -lt $deadline ]; do
     got=$(sql "$1" "SELECT count(*) FROM bench_check WHERE v = $2" 2>/dev/null || true)
     [ "$got" = "1" ] && return 0
     sleep 0.2
@@ -158,7 +158,15 @@ playbook="$root/playbooks/ha-cluster.yml"
 # recovery_target_timeline (a restart-only parameter) from the node's pgconverge.conf and only reloads, and
 # until a restart pg_file_settings carries an error row without file or line that makes every later plan
 # refuse the node ("line 0:  = '' is rejected by the server"). An engine problem, worked around here.
-settle() { on "$1" "sudo pg_ctlcluster $pg_version main restart" >/dev/null; }
+# It then waits (up to 30 s) until COUNT (default 2) standbys stream from nodeN again, as the engine requires.
+settle() {
+  on "$1" "sudo pg_ctlcluster $pg_version main restart" >/dev/null
+  local deadline=$((SECONDS + 30))
+  while [ $SECONDS -lt $deadline ]; do
+    [ "$(sql "$1" "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'" 2>/dev/null)" = "${2:-2}" ] && return 0
+    sleep 0.5
+  done
+}
 # converge [KEY=VALUE...]: pgconverge apply of the reference playbook on the benchmarks' lab.
 converge() {
   local extra=()

@@ -86,14 +86,17 @@ REWIND"
     ;;
   switchover)
     old=$1 new=$2; shift 2
+    # the shutdown checkpoint record starts at the location pg_controldata gives: NEW has replayed it once
+    # its replay location is past that start (>= would promote NEW one record short, forking off OLD)
     checkpoint=$(on "$old" "set -e
 sudo pg_ctlcluster $pg_version main stop
 sudo -u postgres $pgbin/pg_controldata $pgdata | sed -n 's/^Latest checkpoint location: *//p'")
-    for _ in $(seq 1 150); do
-      [ "$(sql "$new" "SELECT pg_last_wal_replay_lsn() >= '$checkpoint'")" = t ] && break
+    deadline=$((SECONDS + 30))
+    while [ $SECONDS -lt $deadline ]; do
+      [ "$(sql "$new" "SELECT pg_last_wal_replay_lsn() > '$checkpoint'")" = t ] && break
       sleep 0.2
     done
-    [ "$(sql "$new" "SELECT pg_last_wal_replay_lsn() >= '$checkpoint'")" = t ] || { echo "node$new did not replay $checkpoint" >&2; exit 1; }
+    [ "$(sql "$new" "SELECT pg_last_wal_replay_lsn() > '$checkpoint'")" = t ] || { echo "node$new did not replay $checkpoint" >&2; exit 1; }
     sql "$new" "SELECT pg_promote()" >/dev/null
     for n in "$@"; do repoint "$new" "$n"; done
     start_as_standby "$new" "$old"
