@@ -88,7 +88,7 @@ wait_row() {
 # write_row N: writes a new row on nodeN (the primary) and prints its tag.
 write_row() {
   local tag=$((RANDOM * 32768 + RANDOM))
-  sql "$1" "CREATE TABLE IF NOT EXISTS bench_check(v bigint); INSERT INTO bench_check VALUES ($tag)" >/dev/null
+  sql "$1" "SET client_min_messages = warning; CREATE TABLE IF NOT EXISTS bench_check(v bigint); INSERT INTO bench_check VALUES ($tag)" >/dev/null
   echo "$tag"
 }
 

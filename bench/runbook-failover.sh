@@ -36,7 +36,7 @@ BACKUP
 sudo pg_ctlcluster $pg_version main start"
 }
 ensure_slot() {  # ensure_slot ON N: nodeON holds nodeN's slot
-  sql "$1" "SELECT pg_create_physical_replication_slot('$(slot_of "$2")') WHERE NOT EXISTS
+  sql "$1" "SELECT pg_create_physical_replication_slot('$(slot_of "$2")', true) WHERE NOT EXISTS
   (SELECT 1 FROM pg_replication_slots WHERE slot_name = '$(slot_of "$2")')" >/dev/null
 }
 start_as_standby() {  # start_as_standby TO N: the stopped nodeN starts as a standby of nodeTO
@@ -75,6 +75,7 @@ case "$phase" in
     ;;
   rewind)
     new=$1 old=$2
+    ensure_slot "$new" "$old"   # WAL from now on is kept for the rewound node
     on "$old" "set -e
 sudo pg_ctlcluster $pg_version main stop
 sudo -u postgres bash -s <<'REWIND'
