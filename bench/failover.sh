@@ -1,44 +1,41 @@
 #!/usr/bin/env bash
-# Issue 6: switchover, failover and rejoin times on a 3-node lab holding ~230 MB (pgbench -i -s 15), next to the
-# runbook's approach by hand (promote, then re-basebackup the other standby and the returning old primary).
+# Issue 6: switchover, failover and rejoin on a 3-node lab holding ~75 MB (pgbench -i -s 5), pgconverge next
+# to the same steps by hand over ssh as ops with sudo (bench/runbook-failover.sh): the runbook's failover
+# (promote, rebuild the other standby), its rejoin (rebuild the old primary) and a rejoin by pg_rewind.
 source "$(dirname "$0")/lib.sh"
 ensure_tools
 export_lab_secrets
 cd "$root"
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-build() {  # a fresh lab with data on node1, built into a cluster by pgconverge; prints the lab directory
-  local dir
-  dir=$(bench_lab 3)
-  load_pgbench "$dir"
-  "$pgc" apply playbooks/ha-cluster.yml -i "$dir/inventory.yml" --yes >/dev/null
-  echo "$dir"
-}
-kill_node1() { kill -9 "$(head -n 1 "$1/node1/data/postmaster.pid")"; sleep 1; }
-start_node1() {
-  runuser -u postgres -- "$bin/pg_ctl" -D "$1/node1/data" -o "-c config_file=$1/node1/conf/postgresql.conf" \
-    -l "$1/node1/conf/postgresql.log" -w start >/dev/null
-}
-timed() { local start; start=$(now); "$@" >/dev/null; elapsed "$start"; }
+trap 'lab_purge || true' EXIT
+build() { fresh_lab 3; load_pgbench 1; converge >/dev/null; }
+restart_node1() { on 1 "sudo pg_ctlcluster $pg_version main start" >/dev/null; write_row 1 >/dev/null; }
 
-dir=$(build)
-inv=(playbooks/ha-cluster.yml -i "$dir/inventory.yml")
-switchover=$(timed "$pgc" apply "${inv[@]}" -e primary=node2 --yes)
-switchback=$(timed "$pgc" apply "${inv[@]}" --yes)
-kill_node1 "$dir"
-failover=$(timed "$pgc" apply "${inv[@]}" -e primary=node2 --yes)
-start_node1 "$dir"
-rejoin=$(timed "$pgc" apply "${inv[@]}" -e primary=node2 --yes)
-bench_lab_done "$dir"
+# settle: the restart each promotion by pgconverge needs before the next plan (see bench/lib.sh)
+build
+switchover=$(timed converge primary=node2); settle 2
+switchback=$(timed converge); settle 1
+crash_node 1
+failover=$(timed converge primary=node2); settle 2 1
+restart_node1
+rejoin=$(timed converge primary=node2)
 
-dir=$(build)
-kill_node1 "$dir"
-manual_failover=$(timed "$root/bench/runbook-failover.sh" "$dir" failover)
-start_node1 "$dir"
-manual_rejoin=$(timed "$root/bench/runbook-failover.sh" "$dir" rejoin)
-bench_lab_done "$dir"
+build
+manual_switchover=$(timed "$root/bench/runbook-failover.sh" switchover 1 2 3)
+manual_switchback=$(timed "$root/bench/runbook-failover.sh" switchover 2 1 3)
+converge >/dev/null
+crash_node 1
+manual_failover=$(timed "$root/bench/runbook-failover.sh" failover 2 3)
+restart_node1
+manual_rebuild=$(timed "$root/bench/runbook-failover.sh" rebuild 2 1)
+# the rewind by hand after a failover that re-pointed node3 (after the runbook's, the WAL it needs is gone)
+converge >/dev/null; settle 1
+crash_node 1
+converge primary=node2 >/dev/null; settle 2 1
+restart_node1
+manual_rewind=$(timed "$root/bench/runbook-failover.sh" rewind 2 1)
 
-printf 'switchover node1 -> node2 (apply start to verified)   %6s s\n' "$switchover"
-printf 'switchover back node2 -> node1                       %6s s\n' "$switchback"
-printf 'failover to node2, node3 re-pointed   pgconverge %6s s   runbook (promote + rebuild node3) %6s s\n' "$failover" "$manual_failover"
-printf 'old primary rejoins                   pgconverge %6s s   runbook (rebuild node1)           %6s s\n' "$rejoin" "$manual_rejoin"
-"$pgc" lab up >/dev/null
+printf 'switchover node1 -> node2   pgconverge %6s s   by hand %6s s\n' "$switchover" "$manual_switchover"
+printf 'switchover node2 -> node1   pgconverge %6s s   by hand %6s s\n' "$switchback" "$manual_switchback"
+printf 'failover to node2           pgconverge %6s s   runbook (promote + rebuild node3) %6s s\n' "$failover" "$manual_failover"
+printf 'old primary rejoins         pgconverge %6s s   pg_rewind by hand %6s s   runbook (rebuild node1) %6s s\n' \
+  "$rejoin" "$manual_rewind" "$manual_rebuild"

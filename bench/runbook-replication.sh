@@ -1,45 +1,50 @@
 #!/usr/bin/env bash
-# The "Config replication stream" runbook done by hand as plain shell commands over ssh on a lab:
-# listen_addresses and pg_hba on every node, the repl role on node1, then for each standby: stop, move the
-# data directory aside, pg_basebackup -X stream -R -C -S <slot>, start. Then a row written on node1 is read
-# on both standbys. Usage: runbook-replication.sh LAB_DIR (a lab already up with 3 fresh nodes).
-set -euo pipefail
-lab=$1
-repl_password=${PGC_REPL_PASSWORD:?set PGC_REPL_PASSWORD}
-on() {  # on N SCRIPT: runs SCRIPT on nodeN as postgres over the lab's ssh
-  ssh -p 2222 -i "$lab/ssh/id_ed25519" -o UserKnownHostsFile="$lab/known_hosts" -o BatchMode=yes \
-    "postgres@127.0.0.1$1" bash -s <<<"$2"
-}
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-pg_ctl_of() { echo "$bin/pg_ctl -D $lab/node$1/data -o '-c config_file=$lab/node$1/conf/postgresql.conf' -l $lab/node$1/conf/postgresql.log -w"; }
-psql_of() { echo "$bin/psql -h $lab/node$1/run -p 544$1 -X -At"; }
+# The "Config replication stream" runbook (/work/shared/runbooks, "High Availability") done by hand over ssh
+# as ops with sudo, on a lab of 3 fresh nodes: on every node listen_addresses and pg_hba.conf, restart; on
+# node1 the roles repl, postgres, pgpool; then on each standby in turn: stop, move the data directory aside,
+# pg_basebackup -X stream -R -C -S <slot> --checkpoint=fast, start. Ends when a row written on node1 is read
+# on both standbys. The lab is $BENCH_DIR (default /tmp/pgc-bench); passwords from PGC_*_PASSWORD.
+source "$(dirname "$0")/lib.sh"
+: "${PGC_REPL_PASSWORD:?}" "${PGC_POSTGRES_PASSWORD:?}" "${PGC_PGPOOL_PASSWORD:?}"
+primary=1
 
-# On all nodes: listen_addresses = '*' and the replication rules in pg_hba.conf; restart.
+# On all nodes: listen_addresses = '*' and the runbook's pg_hba.conf (its 192.168.56.0/24 as 127.0.0.0/8, and
+# peer for postgres kept first so that `sudo -u postgres psql` still works), then a restart.
 for n in 1 2 3; do
-  on $n "echo \"listen_addresses = '*'\" >> $lab/node$n/conf/postgresql.conf
-printf 'host replication repl 127.0.0.0/8 scram-sha-256\n' >> $lab/node$n/conf/pg_hba.conf
-$(pg_ctl_of $n) restart -m fast >/dev/null"
+  on $n "set -e
+echo \"listen_addresses = '*'\" | sudo -u postgres tee -a $pgconf/postgresql.conf >/dev/null
+sudo -u postgres tee $pgconf/pg_hba.conf >/dev/null <<'HBA'
+local   all             postgres                                peer
+local   all             all                                     scram-sha-256
+host    all             all             127.0.0.1/32            scram-sha-256
+host    all             all             ::1/128                 scram-sha-256
+local   replication     all                                     scram-sha-256
+host    replication     all             127.0.0.1/32            scram-sha-256
+host    replication     all             ::1/128                 scram-sha-256
+host    replication     repl            127.0.0.0/8             scram-sha-256
+host    all             postgres        127.0.0.0/8             scram-sha-256
+host    all             pgpool          127.0.0.0/8             scram-sha-256
+HBA
+sudo pg_ctlcluster $pg_version main restart"
 done
-# On the primary: the replication role.
-on 1 "$(psql_of 1) >/dev/null <<'SQL'
-CREATE ROLE repl WITH REPLICATION LOGIN PASSWORD '$repl_password';
-SQL"
-# On each standby: stop, move the data directory away, base backup with -R -C -S, start.
+
+# On the primary: the three roles (SQL on psql's standard input, not on a command line).
+sql $primary "CREATE ROLE repl WITH REPLICATION LOGIN CONNECTION LIMIT 5 PASSWORD '$PGC_REPL_PASSWORD';
+ALTER USER postgres WITH PASSWORD '$PGC_POSTGRES_PASSWORD';
+CREATE ROLE pgpool WITH LOGIN PASSWORD '$PGC_PGPOOL_PASSWORD';"
+
+# On each standby: stop, move the data directory aside, base backup with -R -C -S, start.
 for n in 2 3; do
   on $n "set -e
-$(pg_ctl_of $n) stop -m fast >/dev/null
-mv $lab/node$n/data $lab/node$n/data.old-\$(date +%Y%m%dT%H%M%S)
-# as the runbook: the password typed at the prompt, which -R then writes into primary_conninfo
-PGPASSWORD='$repl_password' $bin/pg_basebackup -h 127.0.0.11 -p 5441 -U repl -D $lab/node$n/data -X stream -R -C -S 127_0_0_1$n >/dev/null 2>&1
-$(pg_ctl_of $n) start >/dev/null"
+sudo pg_ctlcluster $pg_version main stop
+sudo mv $pgdata $pgdata.old-\$(date +%Y%m%dT%H%M%S)
+sudo -u postgres bash -s <<'BACKUP'
+export PGPASSWORD='$PGC_REPL_PASSWORD'   # the runbook types it at the prompt
+$pgbin/pg_basebackup -h $(addr $primary) -p 5432 -U repl -D $pgdata -X stream -R -C -S $(slot_of $n) --checkpoint=fast
+BACKUP
+sudo pg_ctlcluster $pg_version main start"
 done
+
 # Verification: a row written on node1 shows on both standbys.
-on 1 "$(psql_of 1) -c 'CREATE TABLE IF NOT EXISTS runbook_check(v int); INSERT INTO runbook_check VALUES (1)' >/dev/null"
-for n in 2 3; do
-  for i in $(seq 1 100); do
-    got=$(on $n "$(psql_of $n) -c 'SELECT count(*) FROM runbook_check' 2>/dev/null" || true)
-    [ "$got" = "1" ] && break
-    sleep 0.1
-  done
-  [ "$got" = "1" ] || { echo "node$n did not receive the row" >&2; exit 1; }
-done
+tag=$(write_row $primary)
+for n in 2 3; do wait_row $n "$tag"; done
