@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The "Config replication stream" runbook (/work/shared/runbooks, "High Availability") done by hand over ssh
+# The "Config replication stream" runbook (the "High Availability" runbook) done by hand over ssh
 # as ops with sudo, on a lab of 3 fresh nodes: on every node listen_addresses and pg_hba.conf, restart; on
 # node1 the roles repl, postgres, pgpool; then on each standby in turn: stop, move the data directory aside,
 # pg_basebackup -X stream -R -C -S <slot> --checkpoint=fast, start. Ends when a row written on node1 is read
