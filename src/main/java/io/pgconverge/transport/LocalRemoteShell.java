@@ -1,6 +1,5 @@
 package io.pgconverge.transport;
 
-import io.pgconverge.model.RunAs;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,13 +13,12 @@ import java.util.function.Consumer;
  * the become user (root for service control); without it, when the engine runs as root and the node's user is
  * another one, through runuser.
  */
-public final class LocalRemoteShell implements RemoteShell {
+public final class LocalRemoteShell extends EscalatingShell {
     private final String host;
-    private final Escalations escalations;
 
     public LocalRemoteShell(String host, Escalations escalations) {
+        super(escalations);
         this.host = host;
-        this.escalations = escalations;
     }
 
     /** Without become: every script runs as {@code user}. */
@@ -34,27 +32,7 @@ public final class LocalRemoteShell implements RemoteShell {
     }
 
     @Override
-    public CommandResult run(String script, Duration timeout) {
-        return run(RunAs.SERVER_USER, script, timeout, line -> { });
-    }
-
-    @Override
-    public CommandResult run(String script, Duration timeout, Consumer<String> lines) {
-        return run(RunAs.SERVER_USER, script, timeout, lines);
-    }
-
-    @Override
-    public CommandResult run(RunAs who, String script, Duration timeout, Consumer<String> lines) {
-        Escalation escalation = escalations.forRun(who, this::exec);
-        return exec(escalation.command(), ScriptInput.of(escalation, script), timeout, lines);
-    }
-
-    @Override
-    public void checkRunAs(RunAs who) {
-        escalations.forRun(who, this::exec);
-    }
-
-    private CommandResult exec(List<String> command, byte[] stdin, Duration timeout, Consumer<String> lines) {
+    CommandResult exec(List<String> command, byte[] stdin, Duration timeout, Consumer<String> lines) {
         try {
             Process p = ChildEnvironment.clean(new ProcessBuilder(command)).start();
             StreamDrain out = StreamDrain.start(p.getInputStream(), host + "-stdout", lines);

@@ -1,7 +1,6 @@
 package io.pgconverge.transport;
 
 import io.pgconverge.model.Host;
-import io.pgconverge.model.RunAs;
 import io.pgconverge.model.Secret;
 import io.pgconverge.model.ShellWords;
 import net.schmizz.sshj.Config;
@@ -32,23 +31,22 @@ import java.util.stream.Collectors;
  * verified against the host's known_hosts file before anything else happens. Scripts run as {@code bash -s}
  * with the script on stdin, so nothing of them shows on a command line.
  */
-public final class SshjRemoteShell implements RemoteShell {
+public final class SshjRemoteShell extends EscalatingShell {
     /** Building sshj's configuration (algorithm lists, the crypto provider) is costly: once per process. */
     private static final Config CONFIG = new DefaultConfig();
     private final String host;
     private final String target;
     private final SSHClient client;
     private final String acceptedHostKey;
-    private final Escalations escalations;
     private final List<LocalPortForwarder> forwarders = new ArrayList<>();
 
     private SshjRemoteShell(String host, String target, SSHClient client, String acceptedHostKey,
                             Escalations escalations) {
+        super(escalations);
         this.host = host;
         this.target = target;
         this.client = client;
         this.acceptedHostKey = acceptedHostKey;
-        this.escalations = escalations;
     }
 
     /** Without a become password. */
@@ -113,27 +111,7 @@ public final class SshjRemoteShell implements RemoteShell {
     }
 
     @Override
-    public CommandResult run(String script, Duration timeout) {
-        return run(RunAs.SERVER_USER, script, timeout, line -> { });
-    }
-
-    @Override
-    public CommandResult run(String script, Duration timeout, Consumer<String> lines) {
-        return run(RunAs.SERVER_USER, script, timeout, lines);
-    }
-
-    @Override
-    public CommandResult run(RunAs who, String script, Duration timeout, Consumer<String> lines) {
-        Escalation escalation = escalations.forRun(who, this::exec);
-        return exec(escalation.command(), ScriptInput.of(escalation, script), timeout, lines);
-    }
-
-    @Override
-    public void checkRunAs(RunAs who) {
-        escalations.forRun(who, this::exec);
-    }
-
-    private CommandResult exec(List<String> commandLine, byte[] stdin, Duration timeout, Consumer<String> lines) {
+    CommandResult exec(List<String> commandLine, byte[] stdin, Duration timeout, Consumer<String> lines) {
         try (Session session = client.startSession()) {
             Session.Command command = session.exec(commandLine.stream().map(ShellWords::quote)
                     .collect(Collectors.joining(" ")));
