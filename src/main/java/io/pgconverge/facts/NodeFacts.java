@@ -38,49 +38,20 @@ public record NodeFacts(String host, boolean reachable, Optional<String> unreach
                 HotStandbyFacts.none());
     }
 
-    /** Without leftovers of earlier applies. */
-    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
-                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
-                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
-                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                     String address, Optional<String> installedVersion, PlatformFacts platform) {
-        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
-                lastApplied, address, installedVersion, platform, EngineLeftovers.none(), HotStandbyFacts.none());
-    }
-
-    /** Without platform facts (left unknown). */
-    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
-                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
-                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
-                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                     String address, Optional<String> installedVersion, EngineLeftovers leftovers) {
-        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
-                lastApplied, address, installedVersion, PlatformFacts.unknown(), leftovers, HotStandbyFacts.none());
-    }
-
-    /** Without leftovers of earlier applies. */
-    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
-                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
-                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
-                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                     String address, Optional<String> installedVersion, PlatformFacts platform,
-                     HotStandbyFacts hotStandby) {
-        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
-                lastApplied, address, installedVersion, platform, EngineLeftovers.none(), hotStandby);
-    }
-
-    /** Without platform facts (left unknown) and leftovers of earlier applies. */
-    public NodeFacts(String host, boolean reachable, Optional<String> unreachableReason,
-                     Optional<OsFacts> os, Optional<String> binDir, Optional<DataDirFacts> dataDir,
-                     Map<String, FileFact> files, boolean running, Optional<ServerFacts> server,
-                     Optional<String> serverError, Optional<AppliedRecord> lastApplied,
-                     String address, Optional<String> installedVersion, HotStandbyFacts hotStandby) {
-        this(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server, serverError,
-                lastApplied, address, installedVersion, PlatformFacts.unknown(), EngineLeftovers.none(), hotStandby);
-    }
-
     /** The same facts with these platform facts. */
     public NodeFacts withPlatform(PlatformFacts platform) {
+        return new NodeFacts(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server,
+                serverError, lastApplied, address, installedVersion, platform, leftovers, hotStandby);
+    }
+
+    /** The same facts with what an interrupted apply left on the node. */
+    public NodeFacts withLeftovers(EngineLeftovers leftovers) {
+        return new NodeFacts(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server,
+                serverError, lastApplied, address, installedVersion, platform, leftovers, hotStandby);
+    }
+
+    /** The same facts with these hot-standby facts. */
+    public NodeFacts withHotStandby(HotStandbyFacts hotStandby) {
         return new NodeFacts(host, reachable, unreachableReason, os, binDir, dataDir, files, running, server,
                 serverError, lastApplied, address, installedVersion, platform, leftovers, hotStandby);
     }

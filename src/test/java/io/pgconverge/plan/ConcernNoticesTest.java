@@ -31,7 +31,7 @@ class ConcernNoticesTest {
                 s.hbaRules(), s.roles(), s.slots(), s.replication(), s.replayDelaySeconds(), concerns);
         NodeFacts facts = new NodeFacts(n.host(), n.reachable(), n.unreachableReason(), n.os(), n.binDir(),
                 n.dataDir(), n.files(), n.running(), Optional.of(withConcerns), n.serverError(), n.lastApplied(),
-                n.address(), n.installedVersion(), n.hotStandby());
+                n.address(), n.installedVersion(), n.platform(), n.leftovers(), n.hotStandby());
         return facts;
     }
 

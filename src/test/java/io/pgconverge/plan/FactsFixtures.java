@@ -394,8 +394,8 @@ final class FactsFixtures {
                     : Optional.empty();
             return new NodeFacts(host.name(), true, Optional.empty(), Optional.of(new OsFacts("debian", "12",
                     "x86_64", host.name())), Optional.of(host.pg().binDir()), Optional.of(dataDir), files, running,
-                    server, Optional.empty(), Optional.empty(), "", Optional.empty(),
-                    new io.pgconverge.facts.EngineLeftovers(Optional.empty(), intent, Optional.empty()));
+                    server, Optional.empty(), Optional.empty(), "", Optional.empty())
+                    .withLeftovers(new io.pgconverge.facts.EngineLeftovers(Optional.empty(), intent, Optional.empty()));
         }
     }
 }

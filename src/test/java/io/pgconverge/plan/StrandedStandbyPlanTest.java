@@ -28,9 +28,7 @@ class StrandedStandbyPlanTest {
     private final Cluster cluster = labCluster(15);
 
     private static NodeFacts with(NodeFacts n, HotStandbyFacts h) {
-        return new NodeFacts(n.host(), n.reachable(), n.unreachableReason(), n.os(), n.binDir(), n.dataDir(),
-                n.files(), n.running(), n.server(), n.serverError(), n.lastApplied(), n.address(),
-                n.installedVersion(), h);
+        return n.withHotStandby(h);
     }
 
     private ClusterFacts strandedNode2(HotStandbyFacts h) {
