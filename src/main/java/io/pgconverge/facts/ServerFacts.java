@@ -42,28 +42,18 @@ public record ServerFacts(String version, int versionNum, long systemIdentifier,
                 ServerConcerns.none());
     }
 
-    /** Without concerns (none). */
-    public ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
-                       Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
-                       Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
-                       List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
-                       List<ReplicationFact> replication, Optional<Double> replayDelaySeconds,
-                       ConfigSources configSources) {
-        this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
-                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, configSources,
-                ServerConcerns.none());
+    /** The same facts with these configuration sources. */
+    public ServerFacts withConfigSources(ConfigSources sources) {
+        return new ServerFacts(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn,
+                replayedLsn, upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, sources,
+                concerns);
     }
 
-    /** Without configuration sources (none known). */
-    public ServerFacts(String version, int versionNum, long systemIdentifier, int timeline, boolean inRecovery,
-                       Optional<Lsn> currentLsn, Optional<Lsn> receivedLsn, Optional<Lsn> replayedLsn,
-                       Optional<UpstreamFacts> upstream, Map<String, SettingFact> settings,
-                       List<HbaRuleFact> hbaRules, Map<String, RoleFact> roles, List<SlotFact> slots,
-                       List<ReplicationFact> replication, Optional<Double> replayDelaySeconds,
-                       ServerConcerns concerns) {
-        this(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn, replayedLsn,
-                upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds, ConfigSources.none(),
-                concerns);
+    /** The same facts with these concerns. */
+    public ServerFacts withConcerns(ServerConcerns concerns) {
+        return new ServerFacts(version, versionNum, systemIdentifier, timeline, inRecovery, currentLsn, receivedLsn,
+                replayedLsn, upstream, settings, hbaRules, roles, slots, replication, replayDelaySeconds,
+                configSources, concerns);
     }
 
     /** Without replay delay (left empty). */

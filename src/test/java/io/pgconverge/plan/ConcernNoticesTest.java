@@ -26,9 +26,7 @@ class ConcernNoticesTest {
     private NodeFacts with(String host, ServerConcerns concerns) {
         NodeFacts n = FactsFixtures.converged(cluster, secrets()).nodes().get(host);
         ServerFacts s = n.server().orElseThrow();
-        ServerFacts withConcerns = new ServerFacts(s.version(), s.versionNum(), s.systemIdentifier(), s.timeline(),
-                s.inRecovery(), s.currentLsn(), s.receivedLsn(), s.replayedLsn(), s.upstream(), s.settings(),
-                s.hbaRules(), s.roles(), s.slots(), s.replication(), s.replayDelaySeconds(), concerns);
+        ServerFacts withConcerns = s.withConcerns(concerns);
         NodeFacts facts = new NodeFacts(n.host(), n.reachable(), n.unreachableReason(), n.os(), n.binDir(),
                 n.dataDir(), n.files(), n.running(), Optional.of(withConcerns), n.serverError(), n.lastApplied(),
                 n.address(), n.installedVersion(), n.platform(), n.leftovers(), n.hotStandby());

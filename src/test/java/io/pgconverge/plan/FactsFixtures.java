@@ -390,7 +390,7 @@ final class FactsFixtures {
                     inRecovery, inRecovery ? Optional.empty() : Optional.of(current),
                     inRecovery ? received : Optional.empty(), inRecovery ? replayed : Optional.empty(), upstream,
                     settings, List.of(), roles, slots, List.of(), Optional.empty(),
-                    new ConfigSources(sourceLines, fileSettings)))
+                    new ConfigSources(sourceLines, fileSettings), io.pgconverge.facts.ServerConcerns.none()))
                     : Optional.empty();
             return new NodeFacts(host.name(), true, Optional.empty(), Optional.of(new OsFacts("debian", "12",
                     "x86_64", host.name())), Optional.of(host.pg().binDir()), Optional.of(dataDir), files, running,
