@@ -53,7 +53,7 @@ class ReplicationIT {
             assertEquals("t|" + primaryId, sql.query(standby, "SELECT pg_is_in_recovery(), system_identifier"
                     + " FROM pg_control_system()"));
         }
-        assertEquals("127_1_1_2|t|streaming\n127_1_1_3|t|streaming", sql.query("node1",
+        assertEquals(lab.slot("node2") + "|t|streaming\n" + lab.slot("node3") + "|t|streaming", sql.query("node1",
                 "SELECT s.slot_name, s.active, r.state FROM pg_replication_slots s"
                         + " JOIN pg_stat_replication r ON r.pid = s.active_pid ORDER BY s.slot_name"));
     }
@@ -105,7 +105,7 @@ class ReplicationIT {
     @Order(6)
     void aStandbyWhoseSlotAndWalAreGoneIsRebuiltAndNothingElse() {
         stop("node2");
-        sql.query("node1", "SELECT pg_drop_replication_slot('127_1_1_2')");
+        sql.query("node1", "SELECT pg_drop_replication_slot('" + lab.slot("node2") + "')");
         for (int i = 0; i < 4; i++) {
             sql.query("node1", "INSERT INTO it_rows SELECT g, 'more' FROM generate_series(" + (1001 + i * 1000)
                     + ", " + (i + 2) * 1000 + ") g; SELECT pg_switch_wal(); CHECKPOINT");
@@ -115,7 +115,7 @@ class ReplicationIT {
                 REPLAY);
         List<String> tasks = changes(cli.run(lab, "plan", "--format", "json"));
         assertTrue(tasks.contains("node2/basebackup"), tasks.toString());
-        assertTrue(tasks.stream().allMatch(t -> t.startsWith("node2/") || t.equals("node1/slot/127_1_1_2")),
+        assertTrue(tasks.stream().allMatch(t -> t.startsWith("node2/") || t.equals("node1/slot/" + lab.slot("node2"))),
                 tasks.toString());
         CliProcess.Result apply = cli.run(lab, "apply", "--yes");
         assertEquals(0, apply.exitCode(), apply.all());

@@ -4,6 +4,7 @@ import io.pgconverge.model.ConnectionKind;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.PgLayout;
 import io.pgconverge.model.ServiceManager;
+import io.pgconverge.plan.slots.SlotNames;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -31,6 +32,11 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
 
         public LabNode node(String name) {
             return layout.node(name);
+        }
+
+        /** The name of the slot a node streams through, as the engine derives it from the node's address. */
+        public String slot(String name) {
+            return SlotNames.fromAddress(node(name).address());
         }
 
         /** The admin user SSH logs in as ({@code ops}); it becomes root with sudo. */
