@@ -60,8 +60,8 @@ final class DataDirRunners {
             if (task.replacesDataDir()) {
                 job.then("ls -d " + ShellWords.quote(task.asidePrefix()) + "* | tail -n 1");
             }
-            CommandResult r = context.check(job.script(), RunContext.LONG_TIMEOUT,
-                    "pg_basebackup from " + task.source(), new Throttled(context.progress()));
+            CommandResult r = context.check(job.script(), RunContext.LONG_TIMEOUT, "pg_basebackup from "
+                    + task.source(), new Throttled(line -> context.listener().progress(task, Progress.ofBaseBackup(line))));
             String[] lines = r.stdout().strip().split("\n");
             String detail = "copied " + (task.replacesDataDir() && lines.length >= 2 ? lines[lines.length - 2]
                     : lines[lines.length - 1]) + " from " + task.source();
@@ -80,7 +80,7 @@ final class DataDirRunners {
             String state = server.controlData().clusterState().orElse("unknown");
             String recovered = "";
             if (!state.equals("shut down") && !state.equals("shut down in recovery")) {
-                context.progress().accept("the data directory was not shut down cleanly (" + state
+                context.progress("the data directory was not shut down cleanly (" + state
                         + "): crash recovery in single-user mode");
                 context.check(new RemoteJob(paths(context)).job("crash recovery", task.crashRecoveryCommand() + " >> "
                         + ShellWords.quote(ServerControl.logFile(context.host().pg())) + " 2>&1").script(),

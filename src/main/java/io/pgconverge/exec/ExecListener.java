@@ -6,8 +6,11 @@ import io.pgconverge.plan.task.Task;
 public interface ExecListener {
     void taskStarted(Task task);
 
-    /** A line of progress of a long task (pg_basebackup -P, a wait). */
-    void progress(Task task, String line);
+    /** A command of the task starts on its node, named in a few words ({@code pg_basebackup from node1}). */
+    void commandStarted(Task task, String command);
+
+    /** A line of progress of a long task (pg_basebackup -P, a wait), with the share of a copy done when known. */
+    void progress(Task task, Progress progress);
 
     void taskFinished(Task task, TaskOutcome outcome);
 }

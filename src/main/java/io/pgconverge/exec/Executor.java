@@ -59,7 +59,7 @@ public final class Executor {
     private TaskOutcome run(Task task, ExecListener listener) {
         TestKillSwitch.beforeTask(task);
         long start = System.nanoTime();
-        RunContext context = new RunContext(connections, task, line -> listener.progress(task, line), appliedBy);
+        RunContext context = new RunContext(connections, task, listener, appliedBy);
         String detail = runners.run(task, context);
         return TaskOutcome.done(task.id(), detail, Duration.ofNanos(System.nanoTime() - start));
     }

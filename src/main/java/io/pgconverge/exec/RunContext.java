@@ -9,8 +9,8 @@ import io.pgconverge.transport.RemoteShell;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** What a runner may use: the apply's connections, the task's own node, a progress channel, the apply's facts. */
-record RunContext(NodeConnections connections, Task task, Consumer<String> progress, AppliedBy appliedBy) {
+/** What a runner may use: the apply's connections, the task's own node, its listener, the apply's facts. */
+record RunContext(NodeConnections connections, Task task, ExecListener listener, AppliedBy appliedBy) {
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
     static final Duration LONG_TIMEOUT = Duration.ofHours(6);
 
@@ -26,6 +26,16 @@ record RunContext(NodeConnections connections, Task task, Consumer<String> progr
         return connections.pg(task.host());
     }
 
+    /** Hands a line of progress to the listener. */
+    void progress(String line) {
+        listener.progress(task, Progress.note(line));
+    }
+
+    /** Tells the listener which command of the task starts now. */
+    void running(String command) {
+        listener.commandStarted(task, command);
+    }
+
     /** Runs a script on the task's node; a non-zero exit is a failure whose message quotes stderr. */
     CommandResult check(String script, Duration timeout, String what) {
         return check(script, timeout, what, line -> { });
@@ -33,6 +43,7 @@ record RunContext(NodeConnections connections, Task task, Consumer<String> progr
 
     /** As {@link #check(String, Duration, String)}, handing output lines to {@code lines} as they come. */
     CommandResult check(String script, Duration timeout, String what, Consumer<String> lines) {
+        running(what);
         CommandResult r = shell().run(script, timeout, lines);
         if (!r.ok()) {
             String err = r.stderr().isBlank() ? r.stdout() : r.stderr();

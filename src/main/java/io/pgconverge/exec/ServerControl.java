@@ -27,6 +27,7 @@ final class ServerControl {
 
     /** Runs a start / restart / reload command; when it fails, the message ends with the server log's tail. */
     void serviceCommand(ShellCommand command, String what) {
+        context.running(command.line());
         CommandResult r = context.shell().run(command.runAs(), command.line() + "\n", Duration.ofMinutes(10));
         if (!r.ok()) {
             throw new EngineException(context.task().host() + ": " + what + " failed (exit " + r.exitCode() + "): "
@@ -37,6 +38,7 @@ final class ServerControl {
     /** Waits until the server accepts connections on its socket. */
     void awaitReady(Duration timeout) {
         PgLayout pg = context.host().pg();
+        context.running("pg_isready: waiting up to " + timeout.toSeconds() + " s for the server");
         String script = "for i in $(seq 1 " + Math.max(1, timeout.toSeconds() * 2) + "); do "
                 + ShellWords.quote(pg.binDir() + "/pg_isready") + " -q -h " + ShellWords.quote(pg.socketDir())
                 + " -p " + pg.port() + " && exit 0; sleep 0.5; done; exit 1\n";
