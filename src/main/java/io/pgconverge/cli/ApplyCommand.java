@@ -51,6 +51,10 @@ public final class ApplyCommand implements Callable<Integer> {
             description = "Take over the apply lock held by apply ID, whose holder is gone (see pgconverge unlock).")
     String forceUnlock;
 
+    @Option(names = "--no-progress",
+            description = "Plain lines, one per task start and end, even on a terminal (as when output is not one).")
+    boolean noProgress;
+
     @Mixin
     GatherMixin gather;
 
@@ -105,10 +109,11 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         out.println();
         AppliedBy by = new AppliedBy(playbookPath.toString(), GitCommit.of(playbookPath), VersionProvider.version());
-        ApplyView view = new ApplyView(out);
-        ApplyResult result = new Executor(connections, by, gather.options().forks()).apply(plan, view);
-        view.summary(result);
-        return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+        try (ApplyView view = ApplyView.of(out, plan, !noProgress)) {
+            ApplyResult result = new Executor(connections, by, gather.options().forks()).apply(plan, view);
+            view.finish(result);
+            return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+        }
     }
 
     private ClusterOptions options(Optional<PlanFile> saved) {

@@ -1,19 +1,21 @@
 package io.pgconverge.cli;
 
 import io.pgconverge.exec.ApplyResult;
-import io.pgconverge.exec.ExecListener;
+import io.pgconverge.exec.Progress;
 import io.pgconverge.exec.TaskOutcome;
-import io.pgconverge.exec.TaskState;
 import io.pgconverge.plan.task.Task;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Prints an apply as it runs: a line when a task starts and one when it ends, then the summary. */
-final class ApplyView implements ExecListener {
+/**
+ * An apply as lines, for a log, a pipe or a terminal that wants no ANSI codes: a line when a task starts, its
+ * progress lines, a line when it ends, then the summary.
+ */
+final class PlainApplyView implements ApplyView {
     private final PrintWriter out;
 
-    ApplyView(PrintWriter out) {
+    PlainApplyView(PrintWriter out) {
         this.out = out;
     }
 
@@ -24,40 +26,37 @@ final class ApplyView implements ExecListener {
     }
 
     @Override
-    public synchronized void progress(Task task, String line) {
-        out.println(task.id() + ":   " + line);
+    public void commandStarted(Task task, String command) {
+        // the task's line names what it does; its commands are in the plan
+    }
+
+    @Override
+    public synchronized void progress(Task task, Progress progress) {
+        out.println(task.id() + ":   " + progress.text());
         out.flush();
     }
 
     @Override
     public synchronized void taskFinished(Task task, TaskOutcome outcome) {
-        String took = String.format(Locale.ROOT, "%.1f s", outcome.took().toMillis() / 1000.0);
-        switch (outcome.state()) {
-            case DONE:
-                out.println(task.id() + ": done in " + took + " (" + outcome.detail() + ")");
-                break;
-            case FAILED:
-                out.println(task.id() + ": FAILED after " + took + ": " + outcome.detail());
-                break;
-            default:
-                out.println(task.id() + ": skipped, " + outcome.detail());
-        }
+        out.println(finishedLine(task, outcome));
         out.flush();
     }
 
-    void summary(ApplyResult result) {
-        long done = result.count(TaskState.DONE);
-        long failed = result.count(TaskState.FAILED);
-        long skipped = result.count(TaskState.SKIPPED);
-        out.println();
-        if (failed == 0 && skipped == 0) {
-            out.println("Apply complete: " + done + (done == 1 ? " task" : " tasks") + " done.");
-        } else {
-            out.println("Apply failed: " + done + " done, " + failed + " failed, " + skipped + " skipped.");
-            result.outcomes().stream().filter(o -> o.state() == TaskState.FAILED)
-                    .forEach(o -> out.println("  failed: " + o.taskId() + ": " + o.detail()));
-            out.println("Fix the cause and run apply again: tasks already done are found done and not repeated.");
+    /** {@code node2/start: done in 1.2 s (started)}, {@code ... FAILED after ...: why}, {@code ... skipped, why}. */
+    static String finishedLine(Task task, TaskOutcome outcome) {
+        String took = String.format(Locale.ROOT, "%.1f s", outcome.took().toMillis() / 1000.0);
+        switch (outcome.state()) {
+            case DONE:
+                return task.id() + ": done in " + took + " (" + outcome.detail() + ")";
+            case FAILED:
+                return task.id() + ": FAILED after " + took + ": " + outcome.detail();
+            default:
+                return task.id() + ": skipped, " + outcome.detail();
         }
-        out.flush();
+    }
+
+    @Override
+    public synchronized void finish(ApplyResult result) {
+        ApplySummary.print(out, result);
     }
 }

@@ -27,6 +27,24 @@ final class Terminal {
         return new io.pgconverge.model.Secret(new String(typed));
     }
 
+    /** Columns of the terminal: from {@code stty size} on /dev/tty, else $COLUMNS, else 80. */
+    static int width() {
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && out.matches("\\d+ \\d+")) {
+                return Integer.parseInt(out.substring(out.indexOf(' ') + 1));
+            }
+        } catch (java.io.IOException e) {
+            // no stty or no /dev/tty: the environment may say
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String columns = System.getenv("COLUMNS");
+        return columns != null && columns.matches("\\d{1,4}") ? Integer.parseInt(columns) : 80;
+    }
+
     /** ANSI colour only on a terminal and never with NO_COLOR set (https://no-color.org). */
     static boolean color() {
         String noColor = System.getenv("NO_COLOR");
