@@ -61,7 +61,7 @@ final class DataDirRunners {
                 job.then("ls -d " + ShellWords.quote(task.asidePrefix()) + "* | tail -n 1");
             }
             CommandResult r = context.check(job.script(), RunContext.LONG_TIMEOUT, "pg_basebackup from "
-                    + task.source(), new Throttled(line -> context.listener().progress(task, Progress.ofBaseBackup(line))));
+                    + task.source(), Throttled.baseBackup(progress -> context.listener().progress(task, progress)));
             String[] lines = r.stdout().strip().split("\n");
             String detail = "copied " + (task.replacesDataDir() && lines.length >= 2 ? lines[lines.length - 2]
                     : lines[lines.length - 1]) + " from " + task.source();
