@@ -1,5 +1,10 @@
 package io.pgconverge.cli;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
 /** Whether output goes to a person at a terminal: colour and confirmation prompts depend on it. */
 final class Terminal {
     private Terminal() {
@@ -29,20 +34,21 @@ final class Terminal {
 
     /** Columns of the terminal: from {@code stty size} on /dev/tty, else $COLUMNS, else 80. */
     static int width() {
+        String columns = System.getenv("COLUMNS");
+        int fallback = columns != null && columns.matches("[1-9]\\d{0,3}") ? Integer.parseInt(columns) : 80;
         try {
-            Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+            Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-            if (p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && out.matches("\\d+ \\d+")) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor(2, TimeUnit.SECONDS) && out.matches("\\d+ [1-9]\\d{0,3}")) {
                 return Integer.parseInt(out.substring(out.indexOf(' ') + 1));
             }
-        } catch (java.io.IOException e) {
-            // no stty or no /dev/tty: the environment may say
+        } catch (IOException e) {
+            return fallback; // no stty, or no /dev/tty
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String columns = System.getenv("COLUMNS");
-        return columns != null && columns.matches("\\d{1,4}") ? Integer.parseInt(columns) : 80;
+        return fallback;
     }
 
     /** ANSI colour only on a terminal and never with NO_COLOR set (https://no-color.org). */
