@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.stream.LongStream;
 
 import static io.pgconverge.it.CrashRounds.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,32 +129,20 @@ class CrashSafetyIT {
     @Test
     @Order(4)
     void aRejoinByRewindKilledAtEveryTaskBoundaryConverges() {
-        LabProcesses processes = new LabProcesses(lab, sql);
         List<String> boundaries = new ArrayList<>();
-        long id = 5_000_000;
         for (int k = 0; ; k++) {
             String old = primary;
-            String to = other(old);
-            List<Long> rows = LongStream.range(id, id + 100).boxed().toList();
-            id += 100;
-            sql.query(old, "INSERT INTO it_load SELECT g, 'before the crash' FROM generate_series(" + rows.get(0)
-                    + ", " + rows.get(rows.size() - 1) + ") g");
-            sql.await(to, "SELECT count(*) FROM it_load WHERE id >= " + rows.get(0), "100"::equals,
-                    Duration.ofSeconds(60));
-            processes.crash(old);
-            rounds.reRun("-e", "primary=" + to);
-            primary = to;
-            processes.start(old);
-            List<String> tasks = rounds.plannedTasks("-e", "primary=" + to);
+            List<Long> rows = failoverLeavingASecondPrimary();
+            List<String> tasks = rounds.plannedTasks("-e", "primary=" + primary);
             assertTrue(tasks.contains(old + "/rewind"), tasks.toString());
             if (k >= tasks.size()) {
-                rounds.reRun("-e", "primary=" + to);
+                rounds.reRun("-e", "primary=" + primary);
                 rounds.converged(primary, rows);
                 break;
             }
             boundaries.add(tasks.get(k));
-            rounds.killedAt(tasks.get(k), "-e", "primary=" + to);
-            CliProcess.Result again = rounds.reRun("-e", "primary=" + to);
+            rounds.killedAt(tasks.get(k), "-e", "primary=" + primary);
+            CliProcess.Result again = rounds.reRun("-e", "primary=" + primary);
             assertFalse(again.out().contains("/basebackup"), "a rejoin by rewind copies no data directory:\n"
                     + again.out());
             rounds.converged(primary, rows);
@@ -163,8 +152,59 @@ class CrashSafetyIT {
         assertTrue(boundaries.size() >= 6, boundaries.toString());
     }
 
+    /**
+     * The client is killed (kill -9) as soon as pg_rewind runs on the node: the watchdog ends pg_rewind, and the
+     * next apply never starts the half-rewound data directory (it rewinds it again or rebuilds it).
+     */
     @Test
     @Order(5)
+    void aRejoinKilledWhilePgRewindCopiesIsRedone() throws Exception {
+        int caught = 0;
+        int tries = 3;
+        for (int i = 0; i < tries; i++) {
+            String old = primary;
+            List<Long> rows = failoverLeavingASecondPrimary();
+            Process apply = rounds.cli().start(lab, "apply", "--yes", "-e", "primary=" + primary);
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (apply.isAlive() && running(List.of("pg_rewind")).isEmpty() && System.currentTimeMillis() < deadline) {
+                LabSql.sleep(10);
+            }
+            boolean during = apply.isAlive() && !running(List.of("pg_rewind")).isEmpty();
+            apply.destroyForcibly().waitFor();
+            if (during) {
+                caught++;
+                LabSql.sleep(5000);
+                assertEquals(List.of(), running(List.of("pg_rewind")), "pg_rewind outlived the client");
+                CliProcess.Result plan = rounds.record(rounds.cli().run(lab, "plan", "-e", "primary=" + primary));
+                assertTrue(plan.out().contains(old + "/rewind]") || plan.out().contains(old + "/basebackup]"),
+                        "a half-rewound data directory is never just started:\n" + plan.out());
+            }
+            rounds.reRun("-e", "primary=" + primary);
+            rounds.converged(primary, rows);
+        }
+        summary.add("rejoin killed while pg_rewind ran: " + caught + " of " + tries + " kills landed during pg_rewind,"
+                + " every re-run converged");
+    }
+
+    /** Rows written on the primary and replicated, its crash, a failover to another node, the old one started again. */
+    private List<Long> failoverLeavingASecondPrimary() {
+        String old = primary;
+        String to = other(old);
+        long first = Long.parseLong(sql.query(old, "SELECT coalesce(max(id), 0) FROM it_load")) + 10_000_000;
+        List<Long> rows = LongStream.range(first, first + 100).boxed().toList();
+        sql.query(old, "INSERT INTO it_load SELECT g, 'before the crash' FROM generate_series(" + first + ", "
+                + (first + 99) + ") g");
+        sql.await(to, "SELECT count(*) FROM it_load WHERE id >= " + first, "100"::equals, Duration.ofSeconds(60));
+        LabProcesses processes = new LabProcesses(lab, sql);
+        processes.crash(old);
+        rounds.reRun("-e", "primary=" + to);
+        primary = to;
+        processes.start(old);
+        return rows;
+    }
+
+    @Test
+    @Order(6)
     void killedAtRandomMomentsOfARebuildNothingKeepsRunningAndNoPassfileSurvives() throws Exception {
         String standby = other(primary);
         sql.query(primary, "CREATE TABLE it_bulk AS SELECT g AS id, repeat(md5(g::text), 20) AS pad"
