@@ -62,7 +62,7 @@ class CrashSafetyIT {
         assertMentions(again, "took over the apply lock from apply");
         assertMentions(again, "node2/intent-done: done");
         rounds.converged(primary, List.of());
-        summary.add("first build: killed before node2/start, converged");
+        report("first build: killed before node2/start, converged");
     }
 
     @Test
@@ -95,7 +95,7 @@ class CrashSafetyIT {
             }
             writer.close();
             rounds.everyAcknowledgedRowIsOn(primary, writer.acknowledged());
-            summary.add("switchover under write load: " + boundaries.size() + " boundaries killed " + boundaries
+            report("switchover under write load: " + boundaries.size() + " boundaries killed " + boundaries
                     + ", every re-run converged, in " + (System.nanoTime() - started) / 1_000_000_000 + " s; "
                     + writer.count() + " acknowledged commits, " + writer.count() + " rows checked on " + primary
                     + ", 0 lost; longest write outage " + writer.longestGapMillis() + " ms");
@@ -116,7 +116,7 @@ class CrashSafetyIT {
             writer.awaitAcks(writer.count() + 500, 60000);
             writer.close();
             rounds.converged(primary, writer.acknowledged());
-            summary.add("switchover under write load: " + writer.count() + " acknowledged commits over one "
+            report("switchover under write load: " + writer.count() + " acknowledged commits over one "
                     + "connection, " + writer.count() + " rows checked on " + primary + ", 0 lost; longest write "
                     + "outage " + writer.longestGapMillis() + " ms");
         }
@@ -147,7 +147,7 @@ class CrashSafetyIT {
                     + again.out());
             rounds.converged(primary, rows);
         }
-        summary.add("rejoin by pg_rewind: " + boundaries.size() + " boundaries killed " + boundaries
+        report("rejoin by pg_rewind: " + boundaries.size() + " boundaries killed " + boundaries
                 + ", every re-run converged");
         assertTrue(boundaries.size() >= 6, boundaries.toString());
     }
@@ -182,7 +182,7 @@ class CrashSafetyIT {
             rounds.reRun("-e", "primary=" + primary);
             rounds.converged(primary, rows);
         }
-        summary.add("rejoin killed while pg_rewind ran: " + caught + " of " + tries + " kills landed during pg_rewind,"
+        report("rejoin killed while pg_rewind ran: " + caught + " of " + tries + " kills landed during pg_rewind,"
                 + " every re-run converged");
     }
 
@@ -225,7 +225,7 @@ class CrashSafetyIT {
             rounds.reRun("-e", "primary=" + primary);
             rounds.converged(primary, List.of());
         }
-        summary.add("rebuild killed by kill -9 at random moments (client and remote shells): " + count
+        report("rebuild killed by kill -9 at random moments (client and remote shells): " + count
                 + " rounds, nothing left running, every re-run converged");
     }
 
@@ -234,10 +234,16 @@ class CrashSafetyIT {
         try {
             rounds.noSecretAnywhere(primary);
         } finally {
-            summary.add(rounds.convergedReRuns() + " re-runs converged (one primary, every standby streaming, every "
+            report(rounds.convergedReRuns() + " re-runs converged (one primary, every standby streaming, every "
                     + "acknowledged row present, empty next plan)");
             System.out.println("crash safety matrix:\n  " + String.join("\n  ", summary));
         }
+    }
+
+    /** Printed at once (a matrix stopped part-way still shows what it proved) and again in the summary. */
+    private void report(String line) {
+        System.out.println("crash safety: " + line);
+        summary.add(line);
     }
 
     private String other(String node) {
