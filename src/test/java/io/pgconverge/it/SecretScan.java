@@ -78,16 +78,37 @@ final class SecretScan implements AutoCloseable {
         }
     }
 
-    /** Searches every regular file under {@code roots} now, but those whose path ends with {@code designed}. */
-    void files(List<Path> roots, String designed) {
+    /**
+     * Searches every regular file under {@code roots} now, but those whose path ends with {@code designed}, in chunks
+     * (a secret split between two chunks is found too); returns how many files were searched.
+     */
+    int files(List<Path> roots, String designed) {
+        int searched = 0;
         for (Path root : roots) {
             try (Stream<Path> walk = Files.walk(root)) {
                 for (Path f : walk.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(designed)).toList()) {
-                    check("file " + f, read(f));
+                    searchFile(f);
+                    searched++;
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
                 // a directory that went away while walked
             }
+        }
+        return searched;
+    }
+
+    private void searchFile(Path f) {
+        int overlap = secrets.stream().mapToInt(String::length).max().orElse(1);
+        byte[] chunk = new byte[1 << 20];
+        String tail = "";
+        try (java.io.InputStream in = Files.newInputStream(f)) {
+            for (int n = in.readNBytes(chunk, 0, chunk.length); n > 0; n = in.readNBytes(chunk, 0, chunk.length)) {
+                String text = tail + new String(chunk, 0, n, StandardCharsets.ISO_8859_1);
+                check("file " + f, text);
+                tail = text.substring(Math.max(0, text.length() - overlap));
+            }
+        } catch (IOException e) {
+            // a file that went away while searched
         }
     }
 

@@ -383,7 +383,8 @@ final class FactsFixtures {
             DataDirFacts dataDir = new DataDirFacts(host.pg().dataDir(), initialised || running, initialised,
                     "postgres", initialised ? Optional.of(host.pg().version()) : Optional.empty(),
                     initialised ? Optional.of(systemId) : Optional.empty(),
-                    Optional.of(clusterState != null ? clusterState : running ? "in production" : "shut down"),
+                    Optional.of(clusterState != null ? clusterState : running ? "in production"
+                            : signal || recoveryConf ? "shut down in recovery" : "shut down"),
                     Optional.of(timeline), Optional.of(checkpoint), signal, recoveryConf, walLogHints,
                     walLogHints.map(w -> false));
             Optional<ServerFacts> server = running ? Optional.of(new ServerFacts("15.8", 150008, systemId, timeline,

@@ -160,6 +160,30 @@ class InterruptedApplyPlannerTest {
     }
 
     @Test
+    void aSwitchoverKilledBeforeTheOldPrimaryStartsDropsItsSlotsOnceItRunsAsAStandby() {
+        List<FactsFixtures.Node> nodes = converged();
+        nodes.get(1).stopped().control("shut down", 0x6000028L);
+        Plan plan = plan("node1", nodes);
+        assertFalse(plan.refused(), refusals(plan));
+        assertTrue(ids(plan).containsAll(List.of("node2/start", "node2/slot/127_0_0_11", "node2/slot/127_0_0_13")),
+                ids(plan).toString());
+        assertBefore(plan, "node2/start", "node2/slot/127_0_0_13");
+        nodes.get(1).control("shut down in recovery", 0x6000028L);
+        assertFalse(ids(plan("node1", nodes)).stream().anyMatch(id -> id.startsWith("node2/slot/")),
+                "a stopped standby holds no primary's slots");
+    }
+
+    @Test
+    void aRejoinKilledAfterTheRewindDropsTheSlotsPgRewindKept() {
+        List<FactsFixtures.Node> nodes = afterFailover();
+        nodes.get(0).intent("rewind node2\ncopied\n").control("in archive recovery", 0x6000028L);
+        Plan plan = plan("node2", nodes);
+        assertFalse(plan.refused(), refusals(plan));
+        assertTrue(ids(plan).containsAll(List.of("node1/start", "node1/slot/127_0_0_12", "node1/slot/127_0_0_13")),
+                ids(plan).toString());
+    }
+
+    @Test
     void aConfigurationWrittenButNeverReloadedIsReloaded() {
         List<FactsFixtures.Node> nodes = converged();
         nodes.get(2).setting("primary_conninfo", "host=127.0.0.12 port=5442 user=repl", "sighup",

@@ -3,8 +3,10 @@ package io.pgconverge.plan.slots;
 import io.pgconverge.facts.SlotFact;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.Intent;
 import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.plan.Fate;
+import io.pgconverge.plan.NodeContext;
 import io.pgconverge.plan.NodeWork;
 import io.pgconverge.plan.task.DropSlot;
 import io.pgconverge.plan.task.Task;
@@ -19,7 +21,9 @@ import java.util.TreeSet;
  * Slots on nodes that are (or become) standbys: a former primary keeps the slots its standbys streamed through
  * (pg_rewind leaves them too), and on a standby they would retain WAL forever. A demoted or rejoining node's
  * slots of the engine's naming are dropped once it runs as a standby (all the names its standbys used when its
- * slots are unknown); a standby's inactive ones are dropped whenever found. Other slots are left alone.
+ * slots are unknown), and so are those of a stopped former primary that an interrupted apply left with its standby
+ * settings but never started (shut down as a primary, or rewound); a standby's inactive ones are dropped whenever
+ * found. Other slots are left alone.
  */
 public final class StandbySlots {
     private final Cluster cluster;
@@ -33,7 +37,8 @@ public final class StandbySlots {
         if (spec.isEmpty() || w.node.desiredPrimary()) {
             return List.of();
         }
-        boolean turning = w.fate == Fate.DEMOTE || w.fate == Fate.REJOIN;
+        boolean turning = w.fate == Fate.DEMOTE || w.fate == Fate.REJOIN
+                || w.fate == Fate.START && stoppedFormerPrimary(w.node);
         Set<String> names = new TreeSet<>();
         if (turning && (w.fate == Fate.REJOIN || w.node.server().isEmpty())) {
             cluster.members().stream().filter(h -> !h.name().equals(w.name()))
@@ -53,6 +58,17 @@ public final class StandbySlots {
             tasks.add(new DropSlot(w.name() + "/slot/" + name, w.name(), name, reason));
         }
         return tasks;
+    }
+
+    /**
+     * Down, and its data directory was last a primary's: shut down out of recovery (its standby settings written
+     * since, as a switchover does after the fence), or rewound (pg_rewind keeps the slots).
+     */
+    private static boolean stoppedFormerPrimary(NodeContext node) {
+        boolean shutDownAsPrimary = node.facts().dataDir().flatMap(d -> d.clusterState())
+                .filter("shut down"::equals).isPresent();
+        boolean rewound = node.intent().filter(i -> i.action() == Intent.Action.REWIND).isPresent();
+        return node.server().isEmpty() && (shutDownAsPrimary || rewound);
     }
 
     private boolean engineMade(ReplicationSpec spec, String slot) {
