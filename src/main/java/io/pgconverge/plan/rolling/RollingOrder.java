@@ -2,6 +2,7 @@ package io.pgconverge.plan.rolling;
 
 import io.pgconverge.plan.NodeWork;
 import io.pgconverge.plan.Notice;
+import io.pgconverge.plan.task.Fence;
 import io.pgconverge.plan.task.Restart;
 
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * standbys restarts first, and what each standby waits for. It reads the directions the configuration planner
  * found on the primary (+1 raised, -1 lowered) and the playbook's new values; a raise and a reduction in one
  * change are refused, since no order keeps every standby at or above the primary's values. A standby that
- * stopped because its values were below its control file's is brought back ({@link StrandedStandbys}).
+ * stopped because its values were below its control file's is brought back ({@link StrandedStandbys}). A primary
+ * restarted by handover ({@link HandoverRestart}) has the clean shutdown that begins it as its activation.
  */
 public final class RollingOrder {
     private final RollingSequence sequence = new RollingSequence();
@@ -54,7 +56,8 @@ public final class RollingOrder {
                     + "separately"));
             return;
         }
-        if (!(primary.activation.orElse(null) instanceof Restart) || !raised && !lowered) {
+        boolean restarts = primary.activation.filter(a -> a instanceof Restart || a instanceof Fence).isPresent();
+        if (!restarts || !raised && !lowered) {
             return;
         }
         List<NodeWork> standbys = work.stream().filter(w -> w != primary && w.rebuild.isEmpty()
