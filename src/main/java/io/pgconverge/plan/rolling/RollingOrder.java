@@ -17,7 +17,8 @@ import java.util.Optional;
  * standbys restarts first, and what each standby waits for. It reads the directions the configuration planner
  * found on the primary (+1 raised, -1 lowered) and the playbook's new values; a raise and a reduction in one
  * change are refused, since no order keeps every standby at or above the primary's values. A standby that
- * stopped because its values were below its control file's is brought back ({@link StrandedStandbys}). A primary
+ * stopped because its values were below its control file's is brought back ({@link StrandedStandbys}), one whose
+ * replay paused for that reason resumed ({@link PausedStandbys}). A primary
  * restarted by handover ({@link HandoverRestart}) has the clean shutdown that begins it as its activation.
  */
 public final class RollingOrder {
@@ -40,8 +41,11 @@ public final class RollingOrder {
      */
     public static RollingOrder plan(Map<String, String> settings, NodeWork primary, Collection<NodeWork> work) {
         RollingOrder rolling = new RollingOrder();
+        PausedStandbys pausedStandbys = new PausedStandbys(settings, primary);
+        Map<NodeWork, List<String>> paused = pausedStandbys.prepare(work);
+        rolling.warnings.addAll(pausedStandbys.warnings());
         rolling.order(settings, primary, work);
-        rolling.warnings.addAll(new StrandedStandbys(settings, primary).repair(work, rolling.sequence));
+        rolling.warnings.addAll(new StrandedStandbys(settings, primary).repair(work, paused, rolling.sequence));
         return rolling;
     }
 
