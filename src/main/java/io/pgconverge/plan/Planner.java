@@ -100,6 +100,7 @@ public final class Planner {
         warnings.addAll(TopologyNotices.of(cluster.desired(), unavailable(nodes, topology)));
         HandoverRestart handover = HandoverRestart.plan(cluster, desiredFiles, work);
         refusals.addAll(handover.refusals());
+        warnings.addAll(handover.warnings());
         PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology, handover.edges());
         wiring.wire();
         refusals.addAll(wiring.refusals());

@@ -6,6 +6,8 @@ import io.pgconverge.model.Cluster;
 import io.pgconverge.model.DesiredState;
 import io.pgconverge.model.RestartMethod;
 import io.pgconverge.model.StandbySpec;
+import io.pgconverge.model.SyncMode;
+import io.pgconverge.model.SynchronousSpec;
 import io.pgconverge.model.TopologySpec;
 import io.pgconverge.plan.task.Fence;
 import io.pgconverge.plan.task.Task;
@@ -170,6 +172,19 @@ class HandoverPlanTest {
                 .filter(m -> m.contains("restart_method")).findFirst().orElseThrow();
         assertTrue(refusal.contains("no standby can take the primary role (node2 does not stream (its WAL receiver "
                 + "is waiting); node3 is not a running standby the plan keeps)"), refusal);
+    }
+
+    @Test
+    void withSynchronousStandbysThePlanSaysCommitsMayWaitDuringTheHandover() {
+        Cluster base = with(15, RestartMethod.SWITCHOVER, Map.of(), Map.of("shared_buffers", "256MB"));
+        DesiredState d = base.desired();
+        TopologySpec topology = new TopologySpec(RestartMethod.SWITCHOVER, Optional.of(new SynchronousSpec(
+                SyncMode.ANY, 1, List.of("node2", "node3"))), Map.of());
+        Cluster cluster = new Cluster(new DesiredState(d.source(), d.group(), d.primary(), d.pgVersion(), d.settings(),
+                d.archive(), d.hba(), d.roles(), d.replication(), d.marks(), topology), base.members());
+        Plan plan = plan(cluster, convergedNodes(labCluster(15), secrets()));
+        assertTrue(plan.warnings().stream().anyMatch(w -> w.toString().startsWith("node2: synchronous standbys: while "
+                + "node2 is primary")), plan.warnings().toString());
     }
 
     @Test

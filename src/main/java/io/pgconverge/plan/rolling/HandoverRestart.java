@@ -31,6 +31,7 @@ import java.util.Optional;
 public final class HandoverRestart {
     private final RollingSequence sequence = new RollingSequence();
     private final List<Notice> refusals = new ArrayList<>();
+    private final List<Notice> warnings = new ArrayList<>();
 
     private HandoverRestart() {
     }
@@ -62,6 +63,10 @@ public final class HandoverRestart {
         steps.handOver(standbyConf, asStandby.standbySignal().orElseThrow(), primaryConf);
         steps.handBack(files.of(target.node.host()).standbySignal().orElseThrow(), standbyConf, primaryConf);
         handover.restartFirst(primary, work.values(), steps);
+        cluster.desired().topology().synchronous().ifPresent(sync -> handover.warnings.add(Notice.about(target.name(),
+                "synchronous standbys: while " + target.name() + " is primary, its commits wait for its synchronous "
+                + "standbys, which stream from " + primary.name() + " (not from it) until " + primary.name()
+                + " takes the role back; writes may wait that long")));
         return handover;
     }
 
@@ -106,6 +111,11 @@ public final class HandoverRestart {
 
     public List<Notice> refusals() {
         return List.copyOf(refusals);
+    }
+
+    /** What the handover may cost that the plan cannot avoid. */
+    public List<Notice> warnings() {
+        return List.copyOf(warnings);
     }
 
     public List<RollingSequence.Edge> edges() {

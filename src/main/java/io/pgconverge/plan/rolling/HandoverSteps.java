@@ -78,14 +78,8 @@ final class HandoverSteps {
         primaryStart = new Start(p + "/start-as-standby", p, primary.node.service().start(), p + " starts with its "
                 + "new configuration (" + changes + ") as a standby of " + t + "; it stopped where " + t
                 + "'s new timeline begins, so no rewind is needed");
-        sequence.add(primary, first);
-        chain(primary, first, fence);
-        chain(target, fence, replay);
-        chain(target, replay, promote);
-        chain(primary, promote, conf);
-        chain(primary, promote, signal);
-        chain(primary, conf, primaryStart);
-        chain(primary, signal, primaryStart);
+        chain(first, fence, replay, promote, conf, primaryStart);
+        chain(promote, signal, primaryStart);
     }
 
     void handBack(String targetSignal, String standbyConf, String primaryConf) {
@@ -109,24 +103,22 @@ final class HandoverSteps {
                 Optional.empty(), targetSignal, "0600", false, t + " starts as a standby of " + p + " again");
         Start start = new Start(t + "/start-as-standby", t, target.node.service().start(), t + " follows " + p
                 + " again; it stopped where " + p + "'s new timeline begins, so no rewind is needed");
-        chain(target, primaryStart, streams);
-        chain(target, streams, checkpoint);
-        chain(target, checkpoint, targetFence);
-        chain(primary, targetFence, replay);
-        chain(primary, replay, promote);
-        chain(primary, promote, conf);
-        chain(primary, conf, reload);
-        chain(target, targetFence, signal);
-        chain(target, signal, start);
-        sequence.edge(promote, start);
+        chain(primaryStart, streams, checkpoint, targetFence, replay, promote, conf, reload);
+        chain(targetFence, signal, start);
+        chain(promote, start);
         last = promote;
     }
 
-    /** {@code after} runs on {@code node} once {@code before} is done; the activation is already the node's. */
-    private void chain(NodeWork node, Task before, Task after) {
-        if (node.activation.filter(after::equals).isEmpty() && !node.rolling.contains(after)) {
-            sequence.add(node, after);
+    /** Each of {@code tasks} runs once the one before it is done; each is one of its node's (but its activation). */
+    private void chain(Task... tasks) {
+        for (int i = 0; i < tasks.length; i++) {
+            NodeWork node = tasks[i].host().equals(p) ? primary : target;
+            if (node.activation.filter(tasks[i]::equals).isEmpty() && !node.rolling.contains(tasks[i])) {
+                sequence.add(node, tasks[i]);
+            }
+            if (i > 0) {
+                sequence.edge(tasks[i - 1], tasks[i]);
+            }
         }
-        sequence.edge(before, after);
     }
 }
