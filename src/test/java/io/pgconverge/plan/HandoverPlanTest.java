@@ -188,6 +188,14 @@ class HandoverPlanTest {
     }
 
     @Test
+    void beforeTwelveTheHandoverIsRefused() {
+        Plan plan = plan(with(11, RestartMethod.SWITCHOVER, Map.of(), Map.of("shared_buffers", "256MB")),
+                convergedNodes(labCluster(11), secrets()));
+        assertTrue(plan.refusals().stream().anyMatch(r -> r.message().contains("it needs PostgreSQL 12 or later")),
+                plan.refusals().toString());
+    }
+
+    @Test
     void theDefaultRestartsThePrimaryInPlace() {
         Plan plan = plan(with(15, RestartMethod.RESTART, Map.of(), Map.of("shared_buffers", "256MB")),
                 convergedNodes(labCluster(15), secrets()));
