@@ -12,11 +12,23 @@ import java.util.Map;
  *                             {@code max_locks_per_xact}): on a standby, the primary's values it last replayed
  * @param insufficientSettings the last FATAL line of the server log and its DETAIL, when they say that recovery
  *                             stopped because of insufficient parameter settings; empty otherwise
+ * @param pausedFor            the last WARNING of the server log that hot standby is not possible because of
+ *                             insufficient parameter settings, with its DETAIL: from PostgreSQL 14 on, a hot
+ *                             standby pauses replay there instead of stopping; empty when the log has none
  */
-public record HotStandbyFacts(Map<String, Long> controlSettings, List<String> insufficientSettings) {
+public record HotStandbyFacts(Map<String, Long> controlSettings, List<String> insufficientSettings,
+                              List<String> pausedFor) {
+    static final String PAUSE_WARNING = "hot standby is not possible because of insufficient parameter settings";
+
     public HotStandbyFacts {
         controlSettings = Map.copyOf(controlSettings);
         insufficientSettings = List.copyOf(insufficientSettings);
+        pausedFor = List.copyOf(pausedFor);
+    }
+
+    /** Without a pause warning in the log. */
+    public HotStandbyFacts(Map<String, Long> controlSettings, List<String> insufficientSettings) {
+        this(controlSettings, insufficientSettings, List.of());
     }
 
     public static HotStandbyFacts none() {
@@ -38,7 +50,8 @@ public record HotStandbyFacts(Map<String, Long> controlSettings, List<String> in
         List<String> why = ServerLogReasons.of(logTail);
         boolean insufficient = why.stream().anyMatch(l -> l.contains("insufficient parameter settings")
                 || l.contains("is a lower setting than on the"));
-        return new HotStandbyFacts(settings, insufficient ? why : List.of());
+        return new HotStandbyFacts(settings, insufficient ? why : List.of(),
+                ServerLogReasons.lastWarning(logTail, PAUSE_WARNING));
     }
 
     /** The server stopped because its hot-standby parameters are below those it must replay. */

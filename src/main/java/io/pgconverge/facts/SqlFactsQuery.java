@@ -41,10 +41,23 @@ public final class SqlFactsQuery {
         q.append("  'replication', ").append(replication(v10)).append(",\n");
         q.append("  'slot_retention', ").append(slotRetention(num >= 130000, current)).append(",\n");
         q.append("  'file_setting_errors', ").append(FILE_SETTING_ERRORS).append(",\n");
+        q.append("  'replay_pause', ").append(replayPause(num)).append(",\n");
         q.append("  'wal_receiver', ").append(num >= 90600 ? walReceiver(num >= 110000) : "NULL::json").append(",\n");
         q.append(recoverySettings(num >= 120000));
         q.append(")");
         return q.toString();
+    }
+
+    /** 14 and later tell a requested pause from one in effect; 10 to 13 only whether replay is paused. */
+    private static String replayPause(int num) {
+        if (num >= 140000) {
+            return "CASE WHEN pg_is_in_recovery() THEN pg_get_wal_replay_pause_state() END";
+        }
+        if (num >= 100000) {
+            return "CASE WHEN pg_is_in_recovery() THEN CASE WHEN pg_is_wal_replay_paused() THEN 'paused' "
+                    + "ELSE 'not paused' END END";
+        }
+        return "NULL";
     }
 
     private static String control(boolean available) {

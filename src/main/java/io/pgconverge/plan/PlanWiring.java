@@ -5,6 +5,7 @@ import io.pgconverge.model.Host;
 import io.pgconverge.model.NodePaths;
 import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.plan.rolling.RollingOrder;
+import io.pgconverge.plan.rolling.RollingSequence;
 import io.pgconverge.plan.slots.SlotNames;
 import io.pgconverge.plan.slots.SlotPlan;
 import io.pgconverge.plan.task.BaseBackup;
@@ -40,7 +41,8 @@ import java.util.Set;
  *     on a primary that is started, pg_hba.conf is written after the roles and reloaded;</li>
  * <li>a standby's base backup after the primary's configuration took effect, its roles and its slot;</li>
  * <li>hot-standby parameters: raised, standbys restart first; lowered, the primary first and each standby once
- *     it has replayed the new values ({@link RollingOrder});</li>
+ *     it has replayed the new values ({@link RollingOrder}); a primary restarted by handover, after the
+ *     standbys' restarts, through two switchovers ({@code HandoverRestart});</li>
  * <li>a replication check after everything when replication was touched, and on each node an applied
  *     record after its last task.</li>
  * </ul>
@@ -57,16 +59,20 @@ public final class PlanWiring {
     private final List<Task> roles;
     private final SlotPlan slots;
     private final Topology topology;
+    private final List<RollingSequence.Edge> handover;
     private final PlanGraph.Builder graph = PlanGraph.builder();
     private final List<Notice> refusals = new ArrayList<>();
     private final List<Notice> warnings = new ArrayList<>();
 
-    public PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology) {
+    /** @param handover the order of a restart by handover ({@code restart_method: switchover}), else empty */
+    public PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology,
+                      List<RollingSequence.Edge> handover) {
         this.cluster = cluster;
         this.work = work;
         this.roles = List.copyOf(roles);
         this.slots = slots;
         this.topology = topology;
+        this.handover = List.copyOf(handover);
     }
 
     public List<Notice> refusals() {
@@ -90,6 +96,7 @@ public final class PlanWiring {
             work.values().forEach(w -> edge(Optional.of(role), w.config.passfile()));
         }
         rolling.edges().forEach(e -> graph.edge(e.before(), e.after()));
+        handover.forEach(e -> graph.edge(e.before(), e.after()));
         if (primary != null) {
             work.values().stream().filter(w -> w != primary).forEach(w -> backupEdges(primary, w));
             new TakeoverWiring(graph, work, slots, topology).wire(primary);

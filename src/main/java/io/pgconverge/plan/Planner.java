@@ -16,6 +16,7 @@ import io.pgconverge.plan.config.FileRenderer;
 import io.pgconverge.plan.config.NodeConfig;
 import io.pgconverge.plan.config.ResolvedSecrets;
 import io.pgconverge.plan.rolling.ConcernNotices;
+import io.pgconverge.plan.rolling.HandoverRestart;
 import io.pgconverge.plan.service.ServiceChecks;
 import io.pgconverge.plan.service.ServiceCommands;
 import io.pgconverge.plan.slots.SlotPlan;
@@ -96,9 +97,11 @@ public final class Planner {
         }
         new TakeoverTasks(cluster, topology, secrets, desiredFiles).add(work);
         work.values().forEach(IntentTasks::add);
-        warnings.addAll(TopologyNotices.of(cluster.desired(), primaryWork != null
-                && primaryWork.activation.filter(a -> a instanceof Restart).isPresent(), unavailable(nodes, topology)));
-        PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology);
+        warnings.addAll(TopologyNotices.of(cluster.desired(), unavailable(nodes, topology)));
+        HandoverRestart handover = HandoverRestart.plan(cluster, desiredFiles, work);
+        refusals.addAll(handover.refusals());
+        warnings.addAll(handover.warnings());
+        PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology, handover.edges());
         wiring.wire();
         refusals.addAll(wiring.refusals());
         warnings.addAll(wiring.warnings());

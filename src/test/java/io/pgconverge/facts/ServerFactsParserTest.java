@@ -94,6 +94,8 @@ class ServerFactsParserTest {
         assertEquals(Optional.of(Lsn.parse("0/5000000")), s.receivedLsn());
         assertEquals(Optional.of(Lsn.parse("0/4FFFF00")), s.replayedLsn());
         assertEquals(Optional.of(42.5), s.replayDelaySeconds());
+        assertEquals(Optional.of("paused"), s.concerns().replayPause());
+        assertTrue(s.concerns().replayPaused());
         UpstreamFacts u = s.upstream().orElseThrow();
         assertEquals(Optional.of("user=repl password=(sensitive) host=192.168.56.111 port=5432"), u.primaryConninfo());
         assertEquals(Optional.of("192_168_56_112"), u.slotName());

@@ -51,6 +51,14 @@ class SqlFactsQueryTest {
     }
 
     @Test
+    void readsTheReplayPauseStateFrom14AndWhetherReplayIsPausedFrom10() {
+        assertTrue(SqlFactsQuery.forMajor(14).contains("pg_get_wal_replay_pause_state()"));
+        assertTrue(SqlFactsQuery.forMajor(13).contains("pg_is_wal_replay_paused()"));
+        assertFalse(SqlFactsQuery.forMajor(13).contains("pg_get_wal_replay_pause_state()"));
+        assertTrue(SqlFactsQuery.forMajor(906).contains("'replay_pause', NULL"));
+    }
+
+    @Test
     void readsTheConfigurationFilesBeforePgSettingsSoThatPendingRestartIsKnownWithoutAReload() {
         for (int major : new int[] {905, 906, 10, 15, 17}) {
             String q = SqlFactsQuery.forMajor(major);

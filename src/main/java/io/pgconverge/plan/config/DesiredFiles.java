@@ -1,10 +1,12 @@
 package io.pgconverge.plan.config;
 
 import io.pgconverge.model.Cluster;
+import io.pgconverge.model.DesiredState;
 import io.pgconverge.model.HbaRule;
 import io.pgconverge.model.IdentMap;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.PgMajorVersion;
+import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
 import io.pgconverge.plan.topology.TopologySettings;
@@ -74,6 +76,18 @@ public final class DesiredFiles {
                 && !PgMajorVersion.atLeast(version, 10);
         return new NodeFiles(inConf, conf, hba(host), recoveryConf, signal, passfile, passwordInRecoveryConf,
                 ident(host));
+    }
+
+    /**
+     * The files of {@code host} while it is, for a while, a standby of {@code upstream} (the primary's restart by
+     * handover): pgconverge.conf follows {@code upstream}, without a slot, since {@code upstream} has none for it.
+     */
+    public NodeFiles standbyOf(Host host, String upstream) {
+        DesiredState d = cluster.desired();
+        DesiredState handedOver = new DesiredState(d.source(), d.group(), upstream, d.pgVersion(), d.settings(),
+                d.archive(), d.hba(), d.roles(), d.replication().map(r -> new ReplicationSpec(r.user(), false,
+                r.slotNames())), d.marks(), d.ident(), d.topology());
+        return new DesiredFiles(new Cluster(handedOver, cluster.members()), secrets, renderer).of(host);
     }
 
     /** The replication role's password, when the playbook has replication and gives that role one. */

@@ -2,6 +2,7 @@ package io.pgconverge.plan.rolling;
 
 import io.pgconverge.plan.NodeWork;
 import io.pgconverge.plan.Notice;
+import io.pgconverge.plan.task.Fence;
 import io.pgconverge.plan.task.Restart;
 
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.Optional;
  * standbys restarts first, and what each standby waits for. It reads the directions the configuration planner
  * found on the primary (+1 raised, -1 lowered) and the playbook's new values; a raise and a reduction in one
  * change are refused, since no order keeps every standby at or above the primary's values. A standby that
- * stopped because its values were below its control file's is brought back ({@link StrandedStandbys}).
+ * stopped because its values were below its control file's is brought back ({@link StrandedStandbys}), one whose
+ * replay paused for that reason resumed ({@link PausedStandbys}). A primary
+ * restarted by handover ({@link HandoverRestart}) has the clean shutdown that begins it as its activation.
  */
 public final class RollingOrder {
     private final RollingSequence sequence = new RollingSequence();
@@ -38,8 +41,11 @@ public final class RollingOrder {
      */
     public static RollingOrder plan(Map<String, String> settings, NodeWork primary, Collection<NodeWork> work) {
         RollingOrder rolling = new RollingOrder();
+        PausedStandbys pausedStandbys = new PausedStandbys(settings, primary);
+        Map<NodeWork, List<String>> paused = pausedStandbys.prepare(work);
+        rolling.warnings.addAll(pausedStandbys.warnings());
         rolling.order(settings, primary, work);
-        rolling.warnings.addAll(new StrandedStandbys(settings, primary).repair(work, rolling.sequence));
+        rolling.warnings.addAll(new StrandedStandbys(settings, primary).repair(work, paused, rolling.sequence));
         return rolling;
     }
 
@@ -54,7 +60,8 @@ public final class RollingOrder {
                     + "separately"));
             return;
         }
-        if (!(primary.activation.orElse(null) instanceof Restart) || !raised && !lowered) {
+        boolean restarts = primary.activation.filter(a -> a instanceof Restart || a instanceof Fence).isPresent();
+        if (!restarts || !raised && !lowered) {
             return;
         }
         List<NodeWork> standbys = work.stream().filter(w -> w != primary && w.rebuild.isEmpty()

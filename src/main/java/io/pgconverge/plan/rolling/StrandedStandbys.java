@@ -31,15 +31,23 @@ final class StrandedStandbys {
         this.primary = primary;
     }
 
-    /** Adds the repair of every stranded standby of {@code work}; returns warnings for those it cannot repair. */
-    List<Notice> repair(Collection<NodeWork> work, RollingSequence sequence) {
+    /**
+     * Adds the repair of every stranded standby of {@code work}, and of the paused ones stopped to resume them;
+     * returns warnings for those it cannot repair.
+     *
+     * @param paused standbys whose replay is paused, stopped by the plan ({@link PausedStandbys}), with why
+     */
+    List<Notice> repair(Collection<NodeWork> work, Map<NodeWork, List<String>> paused, RollingSequence sequence) {
         List<Notice> warnings = new ArrayList<>();
         for (NodeWork w : work) {
             HotStandbyFacts facts = w.node.facts().hotStandby();
-            if (w == primary || w.fate != Fate.START || w.node.running() || !facts.stranded()
+            boolean stopped = w.fate == Fate.START && !w.node.running() && facts.stranded();
+            if (w == primary || !stopped && !paused.containsKey(w)
                     || !(w.activation.orElse(null) instanceof Start start)) {
                 continue;
             }
+            String why = paused.containsKey(w) ? "its replay is paused because " + String.join(" | ", paused.get(w))
+                    : "it stopped because " + String.join(" | ", facts.insufficientSettings());
             Map<String, String> overrides = new LinkedHashMap<>();
             Map<String, Long> atMost = new LinkedHashMap<>();
             HotStandbyParameters.checked(w.node.version()).forEach((name, label) -> {
@@ -50,22 +58,20 @@ final class StrandedStandbys {
                 }
             });
             if (atMost.isEmpty()) {
-                warnings.add(Notice.about(w.name(), "it stopped because " + String.join(" | ",
-                        facts.insufficientSettings()) + "; its control file asks for no more than " + primary.name()
+                warnings.add(Notice.about(w.name(), why + "; its control file asks for no more than " + primary.name()
                         + " runs with, so raise its own values of " + String.join(", ", overrides.keySet())));
                 continue;
             }
-            repair(w, start, overrides, atMost, sequence);
+            repair(w, start, why, overrides, atMost, sequence);
         }
         return warnings;
     }
 
-    private void repair(NodeWork w, Start start, Map<String, String> overrides, Map<String, Long> atMost,
+    private void repair(NodeWork w, Start start, String why, Map<String, String> overrides, Map<String, Long> atMost,
                         RollingSequence sequence) {
         String values = String.join(", ", overrides.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .toList());
-        Start raised = new Start(start.id(), start.host(), w.node.service().startWith(overrides), "it stopped because "
-                + String.join(" | ", w.node.facts().hotStandby().insufficientSettings())
+        Start raised = new Start(start.id(), start.host(), w.node.service().startWith(overrides), why
                 + "; it starts with the values its control file requires (" + values + ") to replay "
                 + primary.name() + "'s lower ones");
         w.activation = Optional.of(raised);
@@ -84,7 +90,7 @@ final class StrandedStandbys {
     }
 
     /** The value the primary runs with after the plan: the playbook's when it sets one, else its running value. */
-    private Optional<Long> target(String name) {
+    Optional<Long> target(String name) {
         Optional<String> text = Optional.ofNullable(settings.get(name))
                 .or(() -> primary.node.setting(name).map(s -> s.setting()));
         try {

@@ -1,7 +1,6 @@
 package io.pgconverge.plan.topology;
 
 import io.pgconverge.model.DesiredState;
-import io.pgconverge.model.RestartMethod;
 import io.pgconverge.plan.Notice;
 
 import java.util.ArrayList;
@@ -13,11 +12,8 @@ public final class TopologyNotices {
     private TopologyNotices() {
     }
 
-    /**
-     * @param primaryRestarts the plan restarts the primary
-     * @param unavailable     standbys that are down, unreachable or rebuilt by the plan
-     */
-    public static List<Notice> of(DesiredState desired, boolean primaryRestarts, Set<String> unavailable) {
+    /** @param unavailable standbys that are down, unreachable or rebuilt by the plan */
+    public static List<Notice> of(DesiredState desired, Set<String> unavailable) {
         List<Notice> notices = new ArrayList<>();
         desired.topology().synchronous().ifPresent(sync -> {
             List<String> listed = sync.standbys().stream().filter(s -> !s.equals(desired.primary())).toList();
@@ -27,10 +23,6 @@ public final class TopologyNotices {
                         + " streams again"));
             }
         });
-        if (primaryRestarts && desired.topology().restartMethod() == RestartMethod.SWITCHOVER) {
-            notices.add(Notice.about(desired.primary(), "restart_method: switchover is not carried out yet; the "
-                    + "primary restarts in place and takes no writes meanwhile"));
-        }
         desired.topology().standbys().forEach((host, spec) -> spec.upstream()
                 .filter(up -> !up.equals(desired.primary()))
                 .ifPresent(up -> notices.add(Notice.about(host, "standbys." + host + ".upstream: cascading is not "
