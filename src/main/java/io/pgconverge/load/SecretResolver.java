@@ -5,6 +5,7 @@ import io.pgconverge.model.InputException;
 import io.pgconverge.model.Mark;
 import io.pgconverge.model.Secret;
 import io.pgconverge.model.SecretRef;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -63,6 +64,9 @@ public final class SecretResolver {
         if (ref instanceof SecretRef.Vault sealed) {
             return nonEmpty(vault.open(sealed.envelope(), mark, "the value"), mark, "the vault value");
         }
+        if (ref instanceof SecretRef.VaultFile inFile) {
+            return fromVaultFile(inFile, mark);
+        }
         return fromFile(((SecretRef.File) ref).path(), mark);
     }
 
@@ -96,6 +100,21 @@ public final class SecretResolver {
         } catch (IOException e) {
             throw problem(mark, "secret file " + written + " cannot be read: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** Opens the vars file in memory again and takes the variable's text; nothing decrypted is kept. */
+    private Secret fromVaultFile(SecretRef.VaultFile ref, Mark mark) {
+        Path file = Path.of(ref.path());
+        String text = vault.open(YamlReader.text(file), mark, "vars file " + ref.path());
+        YamlDocument document = YamlReader.parse(ref.path(), text, "variables");
+        for (NodeTuple tuple : MappingEntries.of(document.root())) {
+            if (MappingEntries.keyText(tuple).equals(ref.variable())) {
+                return nonEmpty(NodeText.scalar(tuple.getValueNode()).orElseThrow(() -> problem(mark,
+                        ref.variable() + " in " + ref.path() + " is not a text value")), mark, ref.variable()
+                        + " in " + ref.path());
+            }
+        }
+        throw problem(mark, ref.path() + " no longer sets " + ref.variable());
     }
 
     private static Secret nonEmpty(String value, Mark mark, String what) {

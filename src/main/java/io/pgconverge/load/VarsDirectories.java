@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +42,10 @@ public final class VarsDirectories {
 
     /** The file's text, opened in memory when ansible-vault encrypted it whole. */
     String text(Path file) {
-        String text = YamlReader.text(file);
+        return opened(file, YamlReader.text(file));
+    }
+
+    private String opened(Path file, String text) {
         return AnsibleVault.isEncrypted(text) ? vault.open(text, io.pgconverge.model.Mark.of(file.toString()),
                 file.toString()) : text;
     }
@@ -117,15 +121,18 @@ public final class VarsDirectories {
 
     private void readInto(Path file, Map<String, Var> vars, Diagnostics problems) {
         YamlDocument document;
+        Optional<Path> sealedIn;
         try {
-            document = YamlReader.parse(file.toString(), text(file), "variables");
+            String text = YamlReader.text(file);
+            sealedIn = AnsibleVault.isEncrypted(text) ? Optional.of(file) : Optional.empty();
+            document = YamlReader.parse(file.toString(), opened(file, text), "variables");
         } catch (InputException e) {
             problems.addAll(e.diagnostics());
             return;
         }
         for (NodeTuple tuple : MappingEntries.of(document.root())) {
             vars.put(MappingEntries.keyText(tuple), new Var(tuple.getValueNode(),
-                    document.locator().at(tuple.getValueNode())));
+                    document.locator().at(tuple.getValueNode()), sealedIn));
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.pgconverge.model;
 
 /** Where a secret comes from. Never the secret itself. */
-public sealed interface SecretRef permits SecretRef.Env, SecretRef.File, SecretRef.Vault {
+public sealed interface SecretRef permits SecretRef.Env, SecretRef.File, SecretRef.Vault, SecretRef.VaultFile {
     /** {@code {env: NAME}} */
     record Env(String name) implements SecretRef {
         @Override
@@ -18,6 +18,17 @@ public sealed interface SecretRef permits SecretRef.Env, SecretRef.File, SecretR
         @Override
         public String toString() {
             return "vault";
+        }
+    }
+
+    /**
+     * A variable of a vars file ansible-vault encrypted whole ({@code group_vars/all/vault.yml}); holds only the
+     * file and the variable's name, and the loader opens the file again when secrets are resolved.
+     */
+    record VaultFile(String path, String variable) implements SecretRef {
+        @Override
+        public String toString() {
+            return "vault:" + path + "#" + variable;
         }
     }
 

@@ -102,6 +102,50 @@ class AnsibleVaultTest {
     }
 
     @Test
+    void aBecomePasswordInAVaultedVarsFileOrNamedFromOneIsASecretOpenedOnlyInMemory() throws IOException {
+        Path inventory = dir.resolve("hosts");
+        Files.writeString(inventory, "[pg_main]\nnode1\nnode2\n");
+        Path all = Files.createDirectories(dir.resolve("group_vars/all"));
+        Files.writeString(all.resolve("vars.yml"), "ansible_become: true\n"
+                + "ansible_become_password: \"{{ vault_become_password }}\"\n");
+        Path vault = all.resolve("vault.yml");
+        Files.writeString(vault, "vault_become_password: named-from-vars\n");
+        Path node1 = Files.createDirectories(dir.resolve("host_vars")).resolve("node1.yml");
+        Files.writeString(node1, "ansible_become_password: literal-in-a-vault-file\n");
+        for (Path f : List.of(vault, node1)) {
+            ansibleVault("encrypt", "--vault-id", "prod@" + FIXTURES.resolve("prod.pw").toAbsolutePath(), f.toString());
+        }
+        VaultKeys keys = new VaultKeys(List.of(key("prod", "prod.pw")));
+        InventoryFile read = InventoryLoader.read(inventory, VarsDirectories.of(inventory, dir.resolve("site.yml"))
+                .opening(keys));
+        Diagnostics problems = new Diagnostics();
+        Map<String, io.pgconverge.model.Host> hosts = read.inventory(15, Set.copyOf(read.hostNames()),
+                new HostResolver("operator", dir), problems).hosts();
+        assertEquals(List.of(), problems.sorted());
+        SecretResolver resolver = new SecretResolver(Map.of(), dir, keys);
+        io.pgconverge.model.Become.Password p1 = hosts.get("node1").become().password().orElseThrow();
+        assertEquals(new SecretRef.VaultFile(node1.toString(), "ansible_become_password"), p1.ref());
+        assertEquals("literal-in-a-vault-file", resolver.resolve(p1.ref(), p1.mark()).reveal());
+        io.pgconverge.model.Become.Password p2 = hosts.get("node2").become().password().orElseThrow();
+        assertEquals(new SecretRef.VaultFile(vault.toString(), "vault_become_password"), p2.ref());
+        assertEquals("named-from-vars", resolver.resolve(p2.ref(), p2.mark()).reveal());
+        assertFalse(p2.ref().toString().contains("named-from-vars"));
+    }
+
+    @Test
+    void aBecomePasswordNamingAVariableNoOneSetsIsOneProblem() throws IOException {
+        Path inventory = dir.resolve("hosts");
+        Files.writeString(inventory, "[pg_main]\nnode1 ansible_become_password='{{ vault_missing }}'\n");
+        InventoryFile read = InventoryLoader.read(inventory);
+        Diagnostics problems = new Diagnostics();
+        read.inventory(15, Set.copyOf(read.hostNames()), new HostResolver("operator", dir), problems);
+        List<String> found = problems.sorted().stream().map(Object::toString).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).endsWith("ansible_become_password refers to vault_missing, which no inventory or"
+                + " vars file of this host sets"), found.get(0));
+    }
+
+    @Test
     void anExecutablePasswordFileIsRunAsAnsibleRunsIt() throws IOException {
         Path script = dir.resolve("vault-pass.sh");
         Files.writeString(script, "#!/bin/sh\necho 'correct horse'\n");
