@@ -19,6 +19,7 @@ import io.pgconverge.plan.task.VerifyReplication;
 import io.pgconverge.plan.topology.ExpectedStandby;
 import io.pgconverge.plan.topology.TakeoverWiring;
 import io.pgconverge.plan.topology.Topology;
+import io.pgconverge.plan.topology.Upstreams;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,16 +58,19 @@ public final class PlanWiring {
     private final List<Task> roles;
     private final SlotPlan slots;
     private final Topology topology;
+    private final Upstreams upstreams;
     private final PlanGraph.Builder graph = PlanGraph.builder();
     private final List<Notice> refusals = new ArrayList<>();
     private final List<Notice> warnings = new ArrayList<>();
 
-    public PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology) {
+    public PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology,
+                      Upstreams upstreams) {
         this.cluster = cluster;
         this.work = work;
         this.roles = List.copyOf(roles);
         this.slots = slots;
         this.topology = topology;
+        this.upstreams = upstreams;
     }
 
     public List<Notice> refusals() {
@@ -93,6 +97,22 @@ public final class PlanWiring {
         if (primary != null) {
             work.values().stream().filter(w -> w != primary).forEach(w -> backupEdges(primary, w));
             new TakeoverWiring(graph, work, slots, topology).wire(primary);
+        }
+        work.values().forEach(this::dropsAfterRepointing);
+    }
+
+    /** A slot of a member that streams from elsewhere is dropped once that member follows its new upstream. */
+    private void dropsAfterRepointing(NodeWork w) {
+        Optional<ReplicationSpec> spec = cluster.desired().replication();
+        for (Task t : w.sql) {
+            if (!(t instanceof DropSlot drop) || spec.isEmpty()) {
+                continue;
+            }
+            cluster.members().stream().filter(h -> !h.name().equals(w.name()))
+                    .filter(h -> !upstreams.of(h.name()).name().equals(w.name()))
+                    .filter(h -> SlotNames.of(spec.get(), h).equals(drop.slot()))
+                    .map(h -> work.get(h.name())).filter(java.util.Objects::nonNull)
+                    .forEach(member -> edge(member.activation, Optional.of(drop)));
         }
     }
 
@@ -131,6 +151,13 @@ public final class PlanWiring {
         }
         edge(primary.activation, standby.rebuild);
         edge(primary.hbaReload, standby.rebuild);
+        if (upstreams.cascades(standby.name())) {
+            NodeWork source = work.get(upstreams.of(standby.name()).name());
+            if (source != null) {
+                edge(source.rebuild, standby.rebuild);
+                edge(source.activation, standby.rebuild);
+            }
+        }
         roles.forEach(r -> edge(Optional.of(r), standby.rebuild));
         slots.before(standby.name()).forEach(s -> edge(Optional.of(s), standby.rebuild));
     }
@@ -177,14 +204,17 @@ public final class PlanWiring {
             Fate fate = topology.fate(standby.name());
             if (fate == Fate.KEEP || fate == Fate.START || fate == Fate.REBUILD || topology.becomesStandby(standby.name())) {
                 expected.add(new ExpectedStandby(standby.name(), standby.address(), standby.name(),
-                        spec.get().slots() ? Optional.of(SlotNames.of(spec.get(), standby)) : Optional.empty()));
+                        spec.get().slots() ? Optional.of(SlotNames.of(spec.get(), standby)) : Optional.empty(),
+                        upstreams.of(standby.name()).name(),
+                        cluster.desired().topology().standby(standby.name()).applyDelay().isPresent()));
             }
         }
         if (expected.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new VerifyReplication(primary + "/verify", primary, expected, VERIFY_TIMEOUT,
-                "the plan changes replication; every standby must stream from " + primary));
+                "the plan changes replication; every standby must stream from " + primary
+                        + (upstreams.sources().isEmpty() ? "" : " or the standby it cascades from")));
     }
 
     /** Host order, then kind, then id; applied records last of all, once everything else is done. */

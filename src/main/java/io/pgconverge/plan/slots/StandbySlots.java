@@ -8,6 +8,7 @@ import io.pgconverge.plan.Fate;
 import io.pgconverge.plan.NodeWork;
 import io.pgconverge.plan.task.DropSlot;
 import io.pgconverge.plan.task.Task;
+import io.pgconverge.plan.topology.Upstreams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,17 @@ import java.util.TreeSet;
  * Slots on nodes that are (or become) standbys: a former primary keeps the slots its standbys streamed through
  * (pg_rewind leaves them too), and on a standby they would retain WAL forever. A demoted or rejoining node's
  * slots of the engine's naming are dropped once it runs as a standby (all the names its standbys used when its
- * slots are unknown); a standby's inactive ones are dropped whenever found. Other slots are left alone.
+ * slots are unknown); a standby's inactive ones are dropped whenever found, and those of members that stream from
+ * elsewhere once they are re-pointed, but never those its cascading standbys stream through. Other slots are left
+ * alone.
  */
 public final class StandbySlots {
     private final Cluster cluster;
+    private final Upstreams upstreams;
 
-    public StandbySlots(Cluster cluster) {
+    public StandbySlots(Cluster cluster, Upstreams upstreams) {
         this.cluster = cluster;
+        this.upstreams = upstreams;
     }
 
     public List<Task> drops(NodeWork w) {
@@ -40,19 +45,29 @@ public final class StandbySlots {
                     .map(h -> SlotNames.of(spec.get(), h)).forEach(names::add);
         }
         boolean keep = w.fate == Fate.KEEP && w.node.inRecovery();
+        Set<String> children = new TreeSet<>();
+        upstreams.childrenOf(w.name(), cluster.standbys()).forEach(c -> children.add(
+                SlotNames.of(spec.get(), cluster.host(c).orElseThrow())));
         for (SlotFact slot : w.node.server().map(s -> s.slots()).orElse(List.of())) {
             if (slot.type().equals("physical") && engineMade(spec.get(), slot.name())
-                    && (turning || keep && !slot.active())) {
+                    && (turning || keep && (!slot.active() || repointed(spec.get(), slot.name())))) {
                 names.add(slot.name());
             }
         }
+        names.removeAll(children);
         List<Task> tasks = new ArrayList<>();
         String reason = turning ? "a former primary keeps the slots its standbys used; as a standby it would retain "
-                + "WAL for them forever" : "a standby needs no slot of the engine's naming; it would retain WAL forever";
+                + "WAL for them forever" : "no standby streams from " + w.name() + " through it; it would retain WAL "
+                + "forever";
         for (String name : names) {
             tasks.add(new DropSlot(w.name() + "/slot/" + name, w.name(), name, reason));
         }
         return tasks;
+    }
+
+    /** The slot of a member that streams from elsewhere in this plan: dropped once that member is re-pointed. */
+    private boolean repointed(ReplicationSpec spec, String slot) {
+        return cluster.members().stream().anyMatch(h -> SlotNames.of(spec, h).equals(slot));
     }
 
     private boolean engineMade(ReplicationSpec spec, String slot) {
