@@ -143,6 +143,12 @@ public record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
                 && up.flatMap(UpstreamFacts::followedPort).map(p -> p == other.host().pg().port()).orElse(true);
     }
 
+    /** A standby's recovery_min_apply_delay in effect ("10s"), when it is not 0: it applies WAL only that late. */
+    public Optional<String> applyDelay() {
+        return setting("recovery_min_apply_delay").filter(f -> !f.setting().equals("0"))
+                .map(f -> f.setting() + f.unit().orElse(""));
+    }
+
     public boolean streaming() {
         return upstream().map(UpstreamFacts::streaming).orElse(false);
     }

@@ -71,6 +71,7 @@ public final class Planner {
         refusals.addAll(topology.refusals());
         Upstreams upstreams = Upstreams.of(cluster, topology);
         warnings.addAll(upstreams.notices());
+        warnings.addAll(TopologyNotices.delayedSwitchover(primary, topology));
         DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer, upstreams);
         ConfigPlanner configPlanner = new ConfigPlanner(cluster);
         Map<String, NodeWork> work = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.pgconverge.plan.topology;
 
 import io.pgconverge.model.DesiredState;
 import io.pgconverge.model.RestartMethod;
+import io.pgconverge.plan.NodeContext;
 import io.pgconverge.plan.Notice;
 
 import java.util.ArrayList;
@@ -32,6 +33,21 @@ public final class TopologyNotices {
             }
         });
         return notices;
+    }
+
+    /**
+     * A delayed standby named as the primary of a switchover: it is promoted only once it has applied the old
+     * primary's last WAL, which waits out its delay.
+     */
+    public static List<Notice> delayedSwitchover(NodeContext primary, Topology topology) {
+        if (primary.applyDelay().isEmpty() || topology.takeover().filter(Takeover::switchover).isEmpty()) {
+            return List.of();
+        }
+        return List.of(Notice.about(primary.name(), "it is a delayed standby (recovery_min_apply_delay "
+                + primary.applyDelay().get() + "): it is promoted only once it has applied everything the old primary "
+                + "wrote, which waits out that delay (up to " + TakeoverTasks.REPLAY_TIMEOUT.toSeconds() + " s, else "
+                + "nothing more is done and the old primary stays the primary); as the primary its apply_delay has no "
+                + "effect, and applies again when it is a standby"));
     }
 
     /** @param primaryRestarts the plan restarts the primary */
