@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.facts.UpstreamFacts;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.NodePaths;
@@ -39,7 +40,10 @@ import java.util.Set;
  *     restarts after the restart (a server shutting down refuses connections);</li>
  * <li>role changes before every pg_hba.conf write (a password is set before an hba rule requires it);
  *     on a primary that is started, pg_hba.conf is written after the roles and reloaded;</li>
- * <li>a standby's base backup after the primary's configuration took effect, its roles and its slot;</li>
+ * <li>a standby's base backup after the primary's configuration took effect, its roles and its slot, and a
+ *     cascading standby's after its upstream runs;</li>
+ * <li>a standby pointed at another upstream after its slot there, and its slot on the node it leaves dropped
+ *     after it follows the new one;</li>
  * <li>hot-standby parameters: raised, standbys restart first; lowered, the primary first and each standby once
  *     it has replayed the new values ({@link RollingOrder});</li>
  * <li>a replication check after everything when replication was touched, and on each node an applied
@@ -99,6 +103,16 @@ public final class PlanWiring {
             new TakeoverWiring(graph, work, slots, topology).wire(primary);
         }
         work.values().forEach(this::dropsAfterRepointing);
+        work.values().stream().filter(w -> w != primary).forEach(this::slotBeforeRepointing);
+    }
+
+    /** A standby pointed at another upstream follows it only once its slot there exists. */
+    private void slotBeforeRepointing(NodeWork w) {
+        String source = upstreams.of(w.name()).address();
+        boolean follows = w.node.upstream().flatMap(UpstreamFacts::followedHost).filter(source::equals).isPresent();
+        if (!follows && w.rebuild.isEmpty()) {
+            slots.before(w.name()).forEach(s -> edge(Optional.of(s), w.activation));
+        }
     }
 
     /** A slot of a member that streams from elsewhere is dropped once that member follows its new upstream. */

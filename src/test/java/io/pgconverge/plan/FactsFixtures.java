@@ -163,7 +163,7 @@ final class FactsFixtures {
     static Cluster withPrimary(Cluster cluster, String primary) {
         DesiredState d = cluster.desired();
         return new Cluster(new DesiredState(d.source(), d.group(), primary, d.pgVersion(), d.settings(), d.archive(),
-                d.hba(), d.roles(), d.replication(), Map.of()), cluster.members());
+                d.hba(), d.roles(), d.replication(), Map.of(), d.topology()), cluster.members());
     }
 
     /** Mutable builder of one node's facts. */
