@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.facts.ApplyDelay;
 import io.pgconverge.facts.DataDirFacts;
 import io.pgconverge.facts.Lsn;
 import io.pgconverge.facts.NodeFacts;
@@ -145,8 +146,7 @@ public record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
 
     /** A standby's recovery_min_apply_delay in effect ("10s"), when it is not 0: it applies WAL only that late. */
     public Optional<String> applyDelay() {
-        return setting("recovery_min_apply_delay").filter(f -> !f.setting().equals("0"))
-                .map(f -> f.setting() + f.unit().orElse(""));
+        return facts.server().flatMap(ApplyDelay::of);
     }
 
     public boolean streaming() {

@@ -1,5 +1,6 @@
 package io.pgconverge.render;
 
+import io.pgconverge.facts.ApplyDelay;
 import io.pgconverge.facts.Lsn;
 import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.facts.ReplicationFact;
@@ -38,8 +39,7 @@ final class StatusRows {
     }
 
     private static Optional<String> applyDelay(Optional<ServerFacts> server, NodeRole role) {
-        return server.filter(s -> role == NodeRole.STANDBY).flatMap(s -> s.setting("recovery_min_apply_delay"))
-                .filter(f -> !f.setting().equals("0")).map(f -> f.setting() + f.unit().orElse(""));
+        return server.filter(s -> role == NodeRole.STANDBY).flatMap(ApplyDelay::of);
     }
 
     private boolean isDesiredPrimary(Host host) {

@@ -105,6 +105,10 @@ class CascadingTopologyIT {
                 "node3 applied the row before its delay passed");
         sql.await("node2", "SELECT restart_lsn >= '" + lsn + "' FROM pg_replication_slots WHERE slot_name = '"
                 + lab.slot("node3") + "'", "t"::equals, REPLAY);
+        CliProcess.Result status = run("status");
+        assertEquals(0, status.exitCode(), status.all());
+        assertTrue(status.out().matches("(?s).*node3 .*standby \\(delay 10s\\).*node2.*"), status.out());
+        assertFalse(status.out().contains("not the playbook's primary"), status.out());
         nextPlanIsEmpty();
     }
 
@@ -157,6 +161,7 @@ class CascadingTopologyIT {
                 + "'streaming'), 'none')", address("node2")::equals, REPLAY);
         sql.query("node1", "INSERT INTO it_cascade VALUES (3)");
         sql.await("node3", "SELECT count(*) FROM it_cascade", "3"::equals, REPLAY);
+        assertEquals("10s", sql.query("node3", "SHOW recovery_min_apply_delay"), "the delay held throughout");
         nextPlanIsEmpty("-e", "primary=node1");
     }
 }
