@@ -2,6 +2,7 @@ package io.pgconverge.plan;
 
 import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.facts.NodeFacts;
+import io.pgconverge.facts.SlotFact;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.DesiredState;
 import io.pgconverge.model.Host;
@@ -146,5 +147,20 @@ class CascadingPlanTest {
         assertFalse(plan.refused(), plan.refusals().toString());
         assertTrue(ids(plan).contains("node2/promote"), ids(plan).toString());
         assertFalse(ids(plan).stream().anyMatch(id -> id.startsWith("node3/")), ids(plan).toString());
+    }
+
+    @Test
+    void aSlotOnTheUpstreamThatLostItsWalRebuildsNode3FromTheUpstream() {
+        Cluster cluster = cascading(labCluster(15));
+        List<FactsFixtures.Node> nodes = FactsFixtures.convergedNodes(cluster, secrets());
+        nodes.get(1).slots.clear();
+        nodes.get(1).slot(new SlotFact(slot(cluster, 2), "physical", false, Optional.empty(), Optional.of("lost")));
+        nodes.get(2).standby(cluster.members().get(1).address(), "waiting");
+        Plan plan = planner().plan(cluster, FactsFixtures.facts(nodes.stream().map(FactsFixtures.Node::build)
+                .toArray(NodeFacts[]::new)), secrets());
+        assertEquals("node2", ((BaseBackup) task(plan, "node3/basebackup")).source());
+        assertTrue(ids(plan).containsAll(List.of("node2/slot/" + slot(cluster, 2) + "/lost",
+                "node2/slot/" + slot(cluster, 2))), ids(plan).toString());
+        assertTrue(((BaseBackup) task(plan, "node3/basebackup")).reason().contains("on node2 lost the WAL"));
     }
 }
