@@ -85,6 +85,8 @@ class CascadingPlanTest {
 
         VerifyReplication verify = (VerifyReplication) task(plan, "node1/verify");
         assertEquals(List.of("node1", "node2"), verify.standbys().stream().map(ExpectedStandby::upstream).toList());
+        assertEquals("verify that node2 streams from node1, node3 streams from node2, and that they have node1's latest "
+                + "write", verify.summary());
         assertTrue(plan.warnings().stream().noneMatch(w -> w.message().contains("cascading")), plan.warnings()
                 .toString());
     }

@@ -29,6 +29,10 @@ public record VerifyReplication(String id, String host, List<ExpectedStandby> st
 
     @Override
     public String summary() {
+        if (standbys.stream().anyMatch(s -> !s.upstream().equals(host))) {
+            return "verify that " + String.join(", ", standbys.stream().map(s -> s.host() + " streams from "
+                    + s.upstream()).toList()) + ", and that they have " + host + "'s latest write";
+        }
         return "verify that " + String.join(", ", standbys.stream().map(ExpectedStandby::host).toList())
                 + (standbys.size() == 1 ? " streams" : " stream") + " from " + host + " and replay"
                 + (standbys.size() == 1 ? "s" : "") + " its latest write";
