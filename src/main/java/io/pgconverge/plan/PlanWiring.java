@@ -108,7 +108,7 @@ public final class PlanWiring {
 
     /** A standby pointed at another upstream follows it only once its slot there exists. */
     private void slotBeforeRepointing(NodeWork w) {
-        String source = upstreams.of(w.name()).address();
+        String source = upstreams.sourceOf(w.name()).address();
         boolean follows = w.node.upstream().flatMap(UpstreamFacts::followedHost).filter(source::equals).isPresent();
         if (!follows && w.rebuild.isEmpty()) {
             slots.before(w.name()).forEach(s -> edge(Optional.of(s), w.activation));
@@ -123,7 +123,7 @@ public final class PlanWiring {
                 continue;
             }
             cluster.members().stream().filter(h -> !h.name().equals(w.name()))
-                    .filter(h -> !upstreams.of(h.name()).name().equals(w.name()))
+                    .filter(h -> !upstreams.sourceOf(h.name()).name().equals(w.name()))
                     .filter(h -> SlotNames.of(spec.get(), h).equals(drop.slot()))
                     .map(h -> work.get(h.name())).filter(java.util.Objects::nonNull)
                     .forEach(member -> edge(member.activation, Optional.of(drop)));
@@ -166,7 +166,7 @@ public final class PlanWiring {
         edge(primary.activation, standby.rebuild);
         edge(primary.hbaReload, standby.rebuild);
         if (upstreams.cascades(standby.name())) {
-            NodeWork source = work.get(upstreams.of(standby.name()).name());
+            NodeWork source = work.get(upstreams.sourceOf(standby.name()).name());
             if (source != null) {
                 edge(source.rebuild, standby.rebuild);
                 edge(source.activation, standby.rebuild);
@@ -219,7 +219,7 @@ public final class PlanWiring {
             if (fate == Fate.KEEP || fate == Fate.START || fate == Fate.REBUILD || topology.becomesStandby(standby.name())) {
                 expected.add(new ExpectedStandby(standby.name(), standby.address(), standby.name(),
                         spec.get().slots() ? Optional.of(SlotNames.of(spec.get(), standby)) : Optional.empty(),
-                        upstreams.of(standby.name()).name(),
+                        upstreams.sourceOf(standby.name()).name(),
                         cluster.desired().topology().standby(standby.name()).applyDelay().isPresent()));
             }
         }

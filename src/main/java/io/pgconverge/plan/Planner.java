@@ -153,7 +153,7 @@ public final class Planner {
                 w.stop = Optional.of(new Stop(name + "/stop", name, node.service().stop(),
                         "the data directory is replaced"));
             }
-            Host source = upstreams.of(name);
+            Host source = upstreams.sourceOf(name);
             NodePaths paths = node.paths();
             SlotPlan.BackupSlot slot = slots.backupSlot(name);
             Secret password = desiredFiles.replicationPassword().orElse(new Secret(""));

@@ -152,7 +152,7 @@ final class FactsFixtures {
                         .orElseThrow()), true);
             }
             if (!primary) {
-                node.standby(upstreams.of(host.name()).address(), "streaming").wal(0x3000060L, 0x3000060L);
+                node.standby(upstreams.sourceOf(host.name()).address(), "streaming").wal(0x3000060L, 0x3000060L);
             }
             nodes.add(node);
         }

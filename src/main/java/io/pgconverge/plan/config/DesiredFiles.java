@@ -54,7 +54,7 @@ public final class DesiredFiles {
         Map<String, String> settings = new LinkedHashMap<>(DesiredSettings.common(cluster.desired(), version));
         TopologySettings.synchronous(cluster.desired(), host.name()).forEach(settings::putIfAbsent);
         Map<String, String> recovery = standby
-                ? new LinkedHashMap<>(DesiredSettings.recovery(cluster, host, upstreams.of(host.name()), password)) : Map.of();
+                ? new LinkedHashMap<>(DesiredSettings.recovery(cluster, host, upstreams.sourceOf(host.name()), password)) : Map.of();
         if (standby) {
             TopologySettings.applyDelay(cluster.desired(), host.name())
                     .ifPresent(d -> recovery.put("recovery_min_apply_delay", d));

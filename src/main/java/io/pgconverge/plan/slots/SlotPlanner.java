@@ -52,7 +52,7 @@ public final class SlotPlanner {
                 continue;
             }
             String name = SlotNames.of(spec.get(), standby);
-            NodeContext sender = nodes.stream().filter(n -> n.name().equals(upstreams.of(standby.name()).name()))
+            NodeContext sender = nodes.stream().filter(n -> n.name().equals(upstreams.sourceOf(standby.name()).name()))
                     .findFirst().orElse(primary);
             List<Task> own = forStandby(sender, standby, name, physical(sender).get(name), fate, forBackup);
             tasks.addAll(own);
@@ -83,7 +83,7 @@ public final class SlotPlanner {
         return cluster.standbys().stream().filter(h -> upstreams.cascades(h.name()))
                 .filter(h -> SlotNames.of(spec, h).equals(slot.name())).findFirst()
                 .map(h -> new DropSlot(primary.name() + "/slot/" + slot.name(), primary.name(), slot.name(),
-                        h.name() + " streams from " + upstreams.of(h.name()).name() + ", through a slot there"));
+                        h.name() + " streams from " + upstreams.sourceOf(h.name()).name() + ", through a slot there"));
     }
 
     private List<Task> forStandby(NodeContext sender, Host standby, String name, SlotFact fact, Fate fate,

@@ -89,7 +89,7 @@ public record Upstreams(Host primary, Map<String, Host> sources, Map<String, Str
     }
 
     /** The host {@code standby} streams from. */
-    public Host of(String standby) {
+    public Host sourceOf(String standby) {
         return sources.getOrDefault(standby, primary);
     }
 
@@ -99,14 +99,14 @@ public record Upstreams(Host primary, Map<String, Host> sources, Map<String, Str
 
     /** The standbys that stream from {@code sender} (the primary's include all that do not cascade). */
     public List<String> childrenOf(String sender, List<Host> standbys) {
-        return standbys.stream().map(Host::name).filter(s -> of(s).name().equals(sender)).toList();
+        return standbys.stream().map(Host::name).filter(s -> sourceOf(s).name().equals(sender)).toList();
     }
 
     /** A standby that streams from elsewhere than its declared upstream in this plan, said in the plan. */
     public List<Notice> notices() {
         List<Notice> notices = new ArrayList<>();
         detours.forEach((standby, why) -> notices.add(Notice.about(standby, "standbys." + standby + ".upstream: "
-                + why + ", so " + standby + " streams from " + of(standby).name() + " for now; the next plan points it "
+                + why + ", so " + standby + " streams from " + sourceOf(standby).name() + " for now; the next plan points it "
                 + "back at its upstream once that runs as a standby")));
         return notices;
     }
