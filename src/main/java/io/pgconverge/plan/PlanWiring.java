@@ -170,10 +170,36 @@ public final class PlanWiring {
             if (source != null) {
                 edge(source.rebuild, standby.rebuild);
                 edge(source.activation, standby.rebuild);
+                edge(streamingFirst(primary, source, standby), standby.rebuild);
             }
         }
         roles.forEach(r -> edge(Optional.of(r), standby.rebuild));
         slots.before(standby.name()).forEach(s -> edge(Optional.of(s), standby.rebuild));
+    }
+
+    /** An upstream built in this plan streams before a cascading standby is copied from it. */
+    private Optional<VerifyReplication> streamingFirst(NodeWork primary, NodeWork source, NodeWork standby) {
+        Optional<ReplicationSpec> spec = cluster.desired().replication();
+        if (source.rebuild.isEmpty() || spec.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = primary.name() + "/verify/" + source.name();
+        if (graph.contains(id)) {
+            return graph.tasks().stream().filter(t -> t.id().equals(id)).map(VerifyReplication.class::cast).findFirst();
+        }
+        VerifyReplication check = new VerifyReplication(id, primary.name(), List.of(expected(source.node.host(),
+                spec.get())), VERIFY_TIMEOUT, "a cascading standby is copied from " + source.name() + " only once "
+                + source.name() + " streams and has " + primary.name() + "'s latest write");
+        graph.add(check);
+        edge(source.activation, Optional.of(check));
+        return Optional.of(check);
+    }
+
+    private ExpectedStandby expected(Host standby, ReplicationSpec spec) {
+        return new ExpectedStandby(standby.name(), standby.address(), standby.name(),
+                spec.slots() ? Optional.of(SlotNames.of(spec, standby)) : Optional.empty(),
+                upstreams.sourceOf(standby.name()).name(),
+                cluster.desired().topology().standby(standby.name()).applyDelay().isPresent());
     }
 
     public PlanGraph finish() {
@@ -217,10 +243,7 @@ public final class PlanWiring {
         for (Host standby : cluster.standbys()) {
             Fate fate = topology.fate(standby.name());
             if (fate == Fate.KEEP || fate == Fate.START || fate == Fate.REBUILD || topology.becomesStandby(standby.name())) {
-                expected.add(new ExpectedStandby(standby.name(), standby.address(), standby.name(),
-                        spec.get().slots() ? Optional.of(SlotNames.of(spec.get(), standby)) : Optional.empty(),
-                        upstreams.sourceOf(standby.name()).name(),
-                        cluster.desired().topology().standby(standby.name()).applyDelay().isPresent()));
+                expected.add(expected(standby, spec.get()));
             }
         }
         if (expected.isEmpty()) {

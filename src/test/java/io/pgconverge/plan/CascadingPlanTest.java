@@ -78,6 +78,10 @@ class CascadingPlanTest {
         assertTrue(plan.graph().dependencies("node3/basebackup").containsAll(List.of("node2/start", slotId)),
                 plan.graph().dependencies("node3/basebackup").toString());
         assertTrue(plan.graph().dependencies(slotId).contains("node2/start"));
+        assertTrue(plan.graph().dependencies("node3/basebackup").contains("node1/verify/node2"));
+        assertTrue(plan.graph().dependencies("node1/verify/node2").contains("node2/start"));
+        assertEquals(List.of("node2"), ((VerifyReplication) task(plan, "node1/verify/node2")).standbys().stream()
+                .map(ExpectedStandby::host).toList());
         assertFalse(ids(plan).contains("node1/slot/" + slot(cluster, 2)), ids(plan).toString());
         assertTrue(ids(plan).contains("node1/slot/" + slot(cluster, 1)));
         assertTrue(conninfoWritten(plan, "node3").contains("host=" + hosts.get(1).address()));
