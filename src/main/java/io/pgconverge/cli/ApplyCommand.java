@@ -8,6 +8,7 @@ import io.pgconverge.exec.LockHolder;
 import io.pgconverge.exec.NodeConnections;
 import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.model.EngineException;
+import io.pgconverge.plan.Notice;
 import io.pgconverge.plan.Plan;
 import io.pgconverge.plan.PlanOptions;
 import io.pgconverge.plan.task.Task;
@@ -102,6 +103,10 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         if (!plan.hasChanges()) {
             return ExitCodes.OK;
+        }
+        if (!yes && !plan.needsYes().isEmpty()) {
+            throw new EngineException("This plan is applied only with --yes: " + String.join("; ",
+                    plan.needsYes().stream().map(Notice::toString).toList()) + ". Nothing was changed.");
         }
         if (!yes && !confirmed(out)) {
             out.println("Apply cancelled; nothing was changed.");

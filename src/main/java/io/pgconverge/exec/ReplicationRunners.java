@@ -42,6 +42,19 @@ final class ReplicationRunners {
         String op = strictlyPast ? ">" : ">=";
         String sql = "SELECT coalesce(" + replayLsnFunction(h) + " " + op + " " + SqlText.literal(lsn.toString())
                 + "::pg_lsn, false)";
+        return awaitTrue(connections, host, sql, timeout, host + " has not replayed up to " + lsn);
+    }
+
+    /** Polls until a delayed standby has received (flushed) {@code lsn}, which it applies only later. */
+    static Duration awaitReceipt(NodeConnections connections, String host, Lsn lsn, Duration timeout) {
+        Host h = connections.host(host);
+        String received = modern(h) ? "pg_last_wal_receive_lsn()" : "pg_last_xlog_receive_location()";
+        return awaitTrue(connections, host, "SELECT coalesce(" + received + " >= " + SqlText.literal(lsn.toString())
+                + "::pg_lsn, false)", timeout, host + " has not received up to " + lsn);
+    }
+
+    private static Duration awaitTrue(NodeConnections connections, String host, String sql, Duration timeout,
+                                      String failure) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (true) {
@@ -49,8 +62,7 @@ final class ReplicationRunners {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
             if (System.nanoTime() > deadline) {
-                throw new EngineException(host + " has not replayed up to " + lsn + " within " + timeout.toSeconds()
-                        + " s");
+                throw new EngineException(failure + " within " + timeout.toSeconds() + " s");
             }
             sleep(POLL);
         }
@@ -114,9 +126,11 @@ final class ReplicationRunners {
             List<String> problems = new ArrayList<>();
             for (ExpectedStandby s : task.standbys()) {
                 try {
-                    Duration took = awaitReplay(context.connections(), s.host(), probe, task.timeout(), false);
+                    Duration took = s.delayed() ? awaitReceipt(context.connections(), s.host(), probe, task.timeout())
+                            : awaitReplay(context.connections(), s.host(), probe, task.timeout(), false);
                     checkStreaming(context, s);
-                    report.add(s.host() + " replayed " + probe + " in " + took.toMillis() + " ms"
+                    report.add(s.host() + (s.delayed() ? " received " : " replayed ") + probe + " in "
+                            + took.toMillis() + " ms"
                             + s.slot().map(slot -> " via slot " + slot).orElse(""));
                 } catch (EngineException e) {
                     problems.add(e.getMessage());
@@ -140,14 +154,15 @@ final class ReplicationRunners {
 
         private static void checkStreaming(RunContext context, ExpectedStandby s) {
             String app = SqlText.literal(s.applicationName());
-            String state = context.pg().queryValue("SELECT coalesce((SELECT state FROM pg_stat_replication"
+            PgSession upstream = context.connections().pg(s.upstream());
+            String state = upstream.queryValue("SELECT coalesce((SELECT state FROM pg_stat_replication"
                     + " WHERE application_name = " + app + " LIMIT 1), 'absent')").strip();
             if (!state.equals("streaming")) {
-                throw new EngineException(s.host() + " is not streaming from " + context.task().host() + " (state "
+                throw new EngineException(s.host() + " is not streaming from " + s.upstream() + " (state "
                         + state + ")");
             }
             if (s.slot().isPresent()) {
-                String active = context.pg().queryValue("SELECT coalesce((SELECT active::text FROM pg_replication_slots"
+                String active = upstream.queryValue("SELECT coalesce((SELECT active::text FROM pg_replication_slots"
                         + " WHERE slot_name = " + SqlText.literal(s.slot().get()) + "), 'absent')").strip();
                 if (!active.equals("true")) {
                     throw new EngineException(s.host() + " does not use its slot " + s.slot().get() + " (" + active + ")");

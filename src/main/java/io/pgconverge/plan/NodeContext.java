@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.facts.ApplyDelay;
 import io.pgconverge.facts.DataDirFacts;
 import io.pgconverge.facts.Lsn;
 import io.pgconverge.facts.NodeFacts;
@@ -141,6 +142,11 @@ public record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
         Optional<UpstreamFacts> up = upstream();
         return up.flatMap(UpstreamFacts::followedHost).filter(other.host().address()::equals).isPresent()
                 && up.flatMap(UpstreamFacts::followedPort).map(p -> p == other.host().pg().port()).orElse(true);
+    }
+
+    /** A standby's recovery_min_apply_delay in effect ("10s"), when it is not 0: it applies WAL only that late. */
+    public Optional<String> applyDelay() {
+        return facts.server().flatMap(ApplyDelay::of);
     }
 
     public boolean streaming() {

@@ -12,19 +12,23 @@ import java.util.List;
  * @param playbook  the playbook the plan was made from
  * @param hosts     the cluster's hosts in inventory order (renderers group tasks by them)
  * @param refusals  reasons the plan will not act; non-empty means it must not be applied
+ * @param needsYes  harm the plan does while it runs that the operator must accept: such a plan is applied only
+ *                  with {@code apply --yes}, never on a terminal's answer
  */
 public record Plan(String playbook, List<String> hosts, List<Task> tasks, PlanGraph graph, List<Notice> warnings,
-                   List<Notice> refusals, PlanSummary summary) {
+                   List<Notice> refusals, List<Notice> needsYes, PlanSummary summary) {
     public Plan {
         hosts = List.copyOf(hosts);
         tasks = List.copyOf(tasks);
         warnings = List.copyOf(warnings);
         refusals = List.copyOf(refusals);
+        needsYes = List.copyOf(needsYes);
     }
 
     public static Plan of(String playbook, List<String> hosts, PlanGraph graph, List<Notice> warnings,
-                          List<Notice> refusals) {
-        return new Plan(playbook, hosts, graph.order(), graph, warnings, refusals, PlanSummary.of(graph.order()));
+                          List<Notice> refusals, List<Notice> needsYes) {
+        return new Plan(playbook, hosts, graph.order(), graph, warnings, refusals, needsYes,
+                PlanSummary.of(graph.order()));
     }
 
     public boolean hasChanges() {

@@ -51,6 +51,7 @@ public final class PlanLimit {
         plan.tasks().stream().filter(t -> t.kind() == TaskKind.VERIFY_REPLICATION && !kept.test(t)).findFirst()
                 .ifPresent(t -> warnings.add(Notice.cluster("replication is not verified: --limit leaves out "
                         + String.join(", ", leftOut))));
-        return Plan.of(plan.playbook(), plan.hosts(), plan.graph().restrictedTo(kept), warnings, refused);
+        return Plan.of(plan.playbook(), plan.hosts(), plan.graph().restrictedTo(kept), warnings, refused,
+                plan.needsYes());
     }
 }

@@ -1,5 +1,6 @@
 package io.pgconverge.plan;
 
+import io.pgconverge.facts.UpstreamFacts;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.NodePaths;
@@ -20,6 +21,7 @@ import io.pgconverge.plan.task.VerifyReplication;
 import io.pgconverge.plan.topology.ExpectedStandby;
 import io.pgconverge.plan.topology.TakeoverWiring;
 import io.pgconverge.plan.topology.Topology;
+import io.pgconverge.plan.topology.Upstreams;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +41,10 @@ import java.util.Set;
  *     restarts after the restart (a server shutting down refuses connections);</li>
  * <li>role changes before every pg_hba.conf write (a password is set before an hba rule requires it);
  *     on a primary that is started, pg_hba.conf is written after the roles and reloaded;</li>
- * <li>a standby's base backup after the primary's configuration took effect, its roles and its slot;</li>
+ * <li>a standby's base backup after the primary's configuration took effect, its roles and its slot, and a
+ *     cascading standby's after its upstream runs;</li>
+ * <li>a standby pointed at another upstream after its slot there, and its slot on the node it leaves dropped
+ *     after it follows the new one;</li>
  * <li>hot-standby parameters: raised, standbys restart first; lowered, the primary first and each standby once
  *     it has replayed the new values ({@link RollingOrder}); a primary restarted by handover, after the
  *     standbys' restarts, through two switchovers ({@code HandoverRestart});</li>
@@ -59,6 +64,7 @@ public final class PlanWiring {
     private final List<Task> roles;
     private final SlotPlan slots;
     private final Topology topology;
+    private final Upstreams upstreams;
     private final List<RollingSequence.Edge> handover;
     private final PlanGraph.Builder graph = PlanGraph.builder();
     private final List<Notice> refusals = new ArrayList<>();
@@ -66,12 +72,13 @@ public final class PlanWiring {
 
     /** @param handover the order of a restart by handover ({@code restart_method: switchover}), else empty */
     public PlanWiring(Cluster cluster, Map<String, NodeWork> work, List<Task> roles, SlotPlan slots, Topology topology,
-                      List<RollingSequence.Edge> handover) {
+                      Upstreams upstreams, List<RollingSequence.Edge> handover) {
         this.cluster = cluster;
         this.work = work;
         this.roles = List.copyOf(roles);
         this.slots = slots;
         this.topology = topology;
+        this.upstreams = upstreams;
         this.handover = List.copyOf(handover);
     }
 
@@ -100,6 +107,32 @@ public final class PlanWiring {
         if (primary != null) {
             work.values().stream().filter(w -> w != primary).forEach(w -> backupEdges(primary, w));
             new TakeoverWiring(graph, work, slots, topology).wire(primary);
+        }
+        work.values().forEach(this::dropsAfterRepointing);
+        work.values().stream().filter(w -> w != primary).forEach(this::slotBeforeRepointing);
+    }
+
+    /** A standby pointed at another upstream follows it only once its slot there exists. */
+    private void slotBeforeRepointing(NodeWork w) {
+        String source = upstreams.sourceOf(w.name()).address();
+        boolean follows = w.node.upstream().flatMap(UpstreamFacts::followedHost).filter(source::equals).isPresent();
+        if (!follows && w.rebuild.isEmpty()) {
+            slots.before(w.name()).forEach(s -> edge(Optional.of(s), w.activation));
+        }
+    }
+
+    /** A slot of a member that streams from elsewhere is dropped once that member follows its new upstream. */
+    private void dropsAfterRepointing(NodeWork w) {
+        Optional<ReplicationSpec> spec = cluster.desired().replication();
+        for (Task t : w.sql) {
+            if (!(t instanceof DropSlot drop) || spec.isEmpty()) {
+                continue;
+            }
+            cluster.members().stream().filter(h -> !h.name().equals(w.name()))
+                    .filter(h -> !upstreams.sourceOf(h.name()).name().equals(w.name()))
+                    .filter(h -> SlotNames.of(spec.get(), h).equals(drop.slot()))
+                    .map(h -> work.get(h.name())).filter(java.util.Objects::nonNull)
+                    .forEach(member -> edge(member.activation, Optional.of(drop)));
         }
     }
 
@@ -138,8 +171,41 @@ public final class PlanWiring {
         }
         edge(primary.activation, standby.rebuild);
         edge(primary.hbaReload, standby.rebuild);
+        if (upstreams.cascades(standby.name())) {
+            NodeWork source = work.get(upstreams.sourceOf(standby.name()).name());
+            if (source != null) {
+                edge(source.rebuild, standby.rebuild);
+                edge(source.activation, standby.rebuild);
+                edge(streamingFirst(primary, source, standby), standby.rebuild);
+            }
+        }
         roles.forEach(r -> edge(Optional.of(r), standby.rebuild));
         slots.before(standby.name()).forEach(s -> edge(Optional.of(s), standby.rebuild));
+    }
+
+    /** An upstream built in this plan streams before a cascading standby is copied from it. */
+    private Optional<VerifyReplication> streamingFirst(NodeWork primary, NodeWork source, NodeWork standby) {
+        Optional<ReplicationSpec> spec = cluster.desired().replication();
+        if (source.rebuild.isEmpty() || spec.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = primary.name() + "/verify/" + source.name();
+        if (graph.contains(id)) {
+            return graph.tasks().stream().filter(t -> t.id().equals(id)).map(VerifyReplication.class::cast).findFirst();
+        }
+        VerifyReplication check = new VerifyReplication(id, primary.name(), List.of(expected(source.node.host(),
+                spec.get())), VERIFY_TIMEOUT, "a cascading standby is copied from " + source.name() + " only once "
+                + source.name() + " streams and has " + primary.name() + "'s latest write");
+        graph.add(check);
+        edge(source.activation, Optional.of(check));
+        return Optional.of(check);
+    }
+
+    private ExpectedStandby expected(Host standby, ReplicationSpec spec) {
+        return new ExpectedStandby(standby.name(), standby.address(), standby.name(),
+                spec.slots() ? Optional.of(SlotNames.of(spec, standby)) : Optional.empty(),
+                upstreams.sourceOf(standby.name()).name(),
+                cluster.desired().topology().standby(standby.name()).applyDelay().isPresent());
     }
 
     public PlanGraph finish() {
@@ -183,15 +249,15 @@ public final class PlanWiring {
         for (Host standby : cluster.standbys()) {
             Fate fate = topology.fate(standby.name());
             if (fate == Fate.KEEP || fate == Fate.START || fate == Fate.REBUILD || topology.becomesStandby(standby.name())) {
-                expected.add(new ExpectedStandby(standby.name(), standby.address(), standby.name(),
-                        spec.get().slots() ? Optional.of(SlotNames.of(spec.get(), standby)) : Optional.empty()));
+                expected.add(expected(standby, spec.get()));
             }
         }
         if (expected.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new VerifyReplication(primary + "/verify", primary, expected, VERIFY_TIMEOUT,
-                "the plan changes replication; every standby must stream from " + primary));
+                "the plan changes replication; every standby must stream from " + primary
+                        + (upstreams.sources().isEmpty() ? "" : " or the standby it cascades from")));
     }
 
     /** Host order, then kind, then id; applied records last of all, once everything else is done. */

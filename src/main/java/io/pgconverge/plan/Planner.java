@@ -33,6 +33,7 @@ import io.pgconverge.plan.topology.TakeoverTasks;
 import io.pgconverge.plan.topology.Topology;
 import io.pgconverge.plan.topology.TopologyNotices;
 import io.pgconverge.plan.topology.TopologyPlanner;
+import io.pgconverge.plan.topology.Upstreams;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +70,10 @@ public final class Planner {
         warnings.addAll(ConcernNotices.of(nodes));
         List<Notice> refusals = new ArrayList<>(ServiceChecks.refusals(nodes));
         refusals.addAll(topology.refusals());
-        DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer);
+        Upstreams upstreams = Upstreams.of(cluster, topology);
+        warnings.addAll(upstreams.notices());
+        warnings.addAll(TopologyNotices.delayedSwitchover(primary, topology));
+        DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer, upstreams);
         ConfigPlanner configPlanner = new ConfigPlanner(cluster);
         Map<String, NodeWork> work = new LinkedHashMap<>();
         for (NodeContext node : nodes) {
@@ -82,32 +86,33 @@ public final class Planner {
             }
         }
         List<Task> roles = roles(cluster, primary, topology, secrets);
-        SlotPlan slots = new SlotPlanner(cluster).plan(primary, topology);
+        SlotPlan slots = new SlotPlanner(cluster).plan(primary, nodes, topology, upstreams);
         warnings.addAll(slots.warnings());
         NodeWork primaryWork = work.get(primary.name());
         if (primaryWork != null) {
             primaryWork.sql.addAll(roles);
-            primaryWork.sql.addAll(slots.tasks());
         }
-        StandbySlots standbySlots = new StandbySlots(cluster);
+        slots.tasks().stream().filter(t -> work.containsKey(t.host())).forEach(t -> work.get(t.host()).sql.add(t));
+        StandbySlots standbySlots = new StandbySlots(cluster, upstreams);
         for (NodeWork w : work.values()) {
-            topologyTasks(cluster, w, topology, slots, desiredFiles);
+            topologyTasks(cluster, w, topology, slots, desiredFiles, upstreams);
             activation(w, topology, !roles.isEmpty() && w.node.desiredPrimary());
             w.sql.addAll(standbySlots.drops(w));
         }
         new TakeoverTasks(cluster, topology, secrets, desiredFiles).add(work);
         work.values().forEach(IntentTasks::add);
-        warnings.addAll(TopologyNotices.of(cluster.desired(), unavailable(nodes, topology)));
         HandoverRestart handover = HandoverRestart.plan(cluster, desiredFiles, work);
         refusals.addAll(handover.refusals());
         warnings.addAll(handover.warnings());
-        PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology, handover.edges());
+        PlanWiring wiring = new PlanWiring(cluster, work, roles, slots, topology, upstreams, handover.edges());
         wiring.wire();
         refusals.addAll(wiring.refusals());
         warnings.addAll(wiring.warnings());
         PlanGraph graph = wiring.finish();
         List<String> hosts = cluster.members().stream().map(Host::name).toList();
-        return Plan.of(cluster.desired().source(), hosts, graph, warnings, refusals);
+        List<Notice> needsYes = graph.order().isEmpty() ? List.of()
+                : TopologyNotices.needingYes(cluster.desired(), unavailable(nodes, topology));
+        return Plan.of(cluster.desired().source(), hosts, graph, warnings, refusals, needsYes);
     }
 
     /** Nodes that will not stream when the plan starts: down, unreachable, or rebuilt. */
@@ -139,7 +144,7 @@ public final class Planner {
     }
 
     private static void topologyTasks(Cluster cluster, NodeWork w, Topology topology, SlotPlan slots,
-                                      DesiredFiles desiredFiles) {
+                                      DesiredFiles desiredFiles, Upstreams upstreams) {
         NodeContext node = w.node;
         String name = node.name();
         if (w.fate == Fate.INIT_DB) {
@@ -150,12 +155,12 @@ public final class Planner {
                 w.stop = Optional.of(new Stop(name + "/stop", name, node.service().stop(),
                         "the data directory is replaced"));
             }
-            Host primary = cluster.primary();
+            Host source = upstreams.sourceOf(name);
             NodePaths paths = node.paths();
             SlotPlan.BackupSlot slot = slots.backupSlot(name);
             Secret password = desiredFiles.replicationPassword().orElse(new Secret(""));
-            w.rebuild = Optional.of(new BaseBackup(name + "/basebackup", name, primary.name(),
-                    primary.address(), primary.pg().port(), cluster.desired().replication().orElseThrow().user(),
+            w.rebuild = Optional.of(new BaseBackup(name + "/basebackup", name, source.name(),
+                    source.address(), source.pg().port(), cluster.desired().replication().orElseThrow().user(),
                     slot.slot(), slot.create(), node.host().pg().dataDir(), node.dataDirExists(), paths.stagingDir(),
                     paths.asidePrefix(), node.host().pg().binDir(), node.version(),
                     node.host().pg().configDir() + "/pgconverge-basebackup.pgpass", password, topology.reason(name),

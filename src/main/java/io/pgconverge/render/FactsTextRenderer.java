@@ -1,5 +1,6 @@
 package io.pgconverge.render;
 
+import io.pgconverge.facts.ApplyDelay;
 import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.facts.OsFacts;
@@ -50,7 +51,8 @@ public final class FactsTextRenderer {
         cells.add(n.os().map(OsFacts::arch).orElse("-"));
         cells.add(pgVersion(n));
         cells.add(n.running() ? "yes" : "no");
-        cells.add(NodeRole.of(n).label());
+        cells.add(NodeRole.of(n).label() + n.server().filter(ServerFacts::inRecovery).flatMap(ApplyDelay::of)
+                .map(d -> " (delay " + d + ")").orElse(""));
         cells.add(systemId(n).map(Long::toUnsignedString).orElse("-"));
         cells.add(timeline(n).map(String::valueOf).orElse("-"));
         cells.add(n.server().map(FactsTextRenderer::lsn).orElse("-"));

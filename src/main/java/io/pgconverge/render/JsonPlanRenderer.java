@@ -40,6 +40,7 @@ public final class JsonPlanRenderer {
         doc.put("tasks", tasks);
         doc.put("warnings", notices(plan.warnings()));
         doc.put("refusals", notices(plan.refusals()));
+        doc.put("needs_yes", notices(plan.needsYes()));
         try {
             return mapper.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {

@@ -24,6 +24,7 @@ public final class MarkdownPlanRenderer {
                 : plan.hasChanges() ? plan.summary().line() : TextPlanRenderer.NO_CHANGES).append("**\n");
         notices(out, "Refusals", plan.refusals());
         notices(out, "Warnings", plan.warnings());
+        notices(out, "Applied only with apply --yes", plan.needsYes());
         List<Task> shown = TextPlanRenderer.visible(plan);
         for (String host : plan.hosts()) {
             List<Task> own = shown.stream().filter(t -> t.host().equals(host)).toList();

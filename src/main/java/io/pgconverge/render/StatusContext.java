@@ -41,6 +41,11 @@ final class StatusContext {
         return cluster.desired().primary();
     }
 
+    /** The node the playbook has a standby stream from: its declared upstream, else the primary. */
+    String declaredUpstream(String standby) {
+        return cluster.desired().topology().standby(standby).upstream().orElse(desiredPrimary());
+    }
+
     NodeFacts facts(Host host) {
         return facts.node(host.name()).orElseGet(() -> NodeFacts.unreachable(host.name(), host.address(),
                 "no facts were gathered"));

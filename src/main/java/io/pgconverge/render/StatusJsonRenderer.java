@@ -45,6 +45,7 @@ public final class StatusJsonRenderer {
         o.put("lag_seconds", r.lagSeconds().map(s -> Math.round(s * 1000) / 1000.0).orElse(null));
         o.set("slot", r.slot().map(StatusJsonRenderer::slot).orElse(null));
         o.set("upstream", r.upstream().map(StatusJsonRenderer::upstream).orElse(null));
+        o.put("apply_delay", r.applyDelay().orElse(null));
         o.set("last_applied", r.lastApplied().map(StatusJsonRenderer::applied).orElse(null));
         return o;
     }

@@ -1,5 +1,6 @@
 package io.pgconverge.render;
 
+import io.pgconverge.facts.ApplyDelay;
 import io.pgconverge.facts.Lsn;
 import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.facts.ReplicationFact;
@@ -26,7 +27,7 @@ final class StatusRows {
         if (!node.reachable()) {
             return new StatusRow(host.name(), address, role, isDesiredPrimary(host), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), slot(host, role),
-                    Optional.empty(), Optional.empty(), reason);
+                    Optional.empty(), Optional.empty(), Optional.empty(), reason);
         }
         Optional<ServerFacts> server = node.server();
         Optional<Long> lagBytes = role == NodeRole.STANDBY ? lagBytes(host, node) : Optional.empty();
@@ -34,7 +35,11 @@ final class StatusRows {
         return new StatusRow(host.name(), address, role, isDesiredPrimary(host), StatusContext.systemIdentifier(node),
                 FactsTextRenderer.timeline(node), StatusContext.position(node),
                 server.filter(ServerFacts::inRecovery).flatMap(ServerFacts::receivedLsn), lagBytes, lagSeconds,
-                slot(host, role), context.upstream(host), node.lastApplied(), reason);
+                slot(host, role), context.upstream(host), applyDelay(server, role), node.lastApplied(), reason);
+    }
+
+    private static Optional<String> applyDelay(Optional<ServerFacts> server, NodeRole role) {
+        return server.filter(s -> role == NodeRole.STANDBY).flatMap(ApplyDelay::of);
     }
 
     private boolean isDesiredPrimary(Host host) {

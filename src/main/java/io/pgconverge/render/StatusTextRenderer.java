@@ -43,7 +43,8 @@ public final class StatusTextRenderer {
     }
 
     private static String role(StatusRow r) {
-        return r.role().label() + (r.desiredPrimary() ? " *" : "");
+        return r.role().label() + (r.desiredPrimary() ? " *" : "") + r.applyDelay().map(d -> " (delay " + d + ")")
+                .orElse("");
     }
 
     private static String upstream(UpstreamStatus u) {

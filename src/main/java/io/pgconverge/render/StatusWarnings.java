@@ -104,10 +104,12 @@ final class StatusWarnings {
                 continue;
             }
             Optional<UpstreamStatus> u = r.upstream();
-            if (!r.desiredPrimary() && u.isPresent() && !u.get().node().equals(Optional.of(desired))) {
+            String expected = context.declaredUpstream(r.name());
+            if (!r.desiredPrimary() && u.isPresent() && !u.get().node().equals(Optional.of(expected))) {
                 add(Kind.WRONG_UPSTREAM, List.of(r.name()), r.name() + " follows " + u.get().label()
                         + (u.get().node().isPresent() ? "" : ", which is no node of the cluster")
-                        + ", not the playbook's primary " + desired + ".");
+                        + (expected.equals(desired) ? ", not the playbook's primary " + desired + "."
+                        : ", not its upstream " + expected + " (standbys." + r.name() + ".upstream)."));
             }
             if (u.isEmpty() || !u.get().streaming()) {
                 String receiver = u.flatMap(UpstreamStatus::receiverStatus).orElse("none");

@@ -39,6 +39,7 @@ public final class TextPlanRenderer {
         }
         notices(out, "Warnings:", "!", plan.warnings());
         notices(out, "Refusals:", "x", plan.refusals());
+        notices(out, "Applied only with apply --yes:", "!", plan.needsYes());
         if (out.length() > 0) {
             out.append('\n');
         }

@@ -33,6 +33,7 @@ import io.pgconverge.plan.config.DesiredFiles;
 import io.pgconverge.plan.config.NodeFiles;
 import io.pgconverge.plan.config.ResolvedSecrets;
 import io.pgconverge.plan.slots.SlotNames;
+import io.pgconverge.plan.topology.Upstreams;
 import io.pgconverge.render.TemplateRenderer;
 
 import java.util.ArrayList;
@@ -132,9 +133,13 @@ final class FactsFixtures {
         return facts(convergedNodes(cluster, secrets).stream().map(Node::build).toArray(NodeFacts[]::new));
     }
 
-    /** The builders of {@link #converged}: standbys stream from the primary and have replayed its position. */
+    /**
+     * The builders of {@link #converged}: standbys stream from the primary, or from their declared upstream
+     * (which holds their slot), and have replayed the primary's position.
+     */
     static List<Node> convergedNodes(Cluster cluster, ResolvedSecrets secrets) {
         DesiredFiles files = new DesiredFiles(cluster, secrets, TemplateRenderer.builtIn());
+        Upstreams upstreams = Upstreams.declared(cluster);
         List<Node> nodes = new ArrayList<>();
         for (Host host : cluster.members()) {
             boolean primary = host.name().equals(cluster.desired().primary());
@@ -142,12 +147,12 @@ final class FactsFixtures {
             for (RoleSpec role : cluster.desired().roles()) {
                 node.role(role, role.password().map(secrets::get));
             }
-            if (primary) {
-                for (Host standby : cluster.standbys()) {
-                    node.slot(SlotNames.of(cluster.desired().replication().orElseThrow(), standby), true);
-                }
-            } else {
-                node.standby(cluster.primary().address(), "streaming").wal(0x3000060L, 0x3000060L);
+            for (String child : upstreams.childrenOf(host.name(), cluster.standbys())) {
+                node.slot(SlotNames.of(cluster.desired().replication().orElseThrow(), cluster.host(child)
+                        .orElseThrow()), true);
+            }
+            if (!primary) {
+                node.standby(upstreams.sourceOf(host.name()).address(), "streaming").wal(0x3000060L, 0x3000060L);
             }
             nodes.add(node);
         }
@@ -158,7 +163,7 @@ final class FactsFixtures {
     static Cluster withPrimary(Cluster cluster, String primary) {
         DesiredState d = cluster.desired();
         return new Cluster(new DesiredState(d.source(), d.group(), primary, d.pgVersion(), d.settings(), d.archive(),
-                d.hba(), d.roles(), d.replication(), Map.of()), cluster.members());
+                d.hba(), d.roles(), d.replication(), Map.of(), d.topology()), cluster.members());
     }
 
     /** Mutable builder of one node's facts. */

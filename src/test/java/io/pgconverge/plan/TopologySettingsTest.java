@@ -20,6 +20,7 @@ import static io.pgconverge.plan.FactsFixtures.labCluster;
 import static io.pgconverge.plan.FactsFixtures.secrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Synchronous standbys and apply delays become settings; a node's own list never names it. */
 class TopologySettingsTest {
@@ -55,24 +56,7 @@ class TopologySettingsTest {
     }
 
     @Test
-    void whatIsNotCarriedOutYetIsSaidInThePlan() {
-        Cluster base = labCluster(15);
-        DesiredState d = base.desired();
-        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(d.settings());
-        settings.put("max_connections", "50");
-        TopologySpec topology = new TopologySpec(RestartMethod.SWITCHOVER, Optional.empty(),
-                Map.of("node3", new StandbySpec(Optional.of("node2"), Optional.empty())));
-        Cluster cluster = new Cluster(new DesiredState(d.source(), d.group(), d.primary(), d.pgVersion(), settings,
-                d.archive(), d.hba(), d.roles(), d.replication(), d.marks(), topology), base.members());
-        Plan plan = FactsFixtures.planner().plan(cluster, FactsFixtures.converged(base, secrets()), secrets());
-        assertEquals(java.util.List.of(
-                "node3: standbys.node3.upstream: cascading is not carried out yet; node3 streams from node1, not from "
-                        + "node2"), plan.warnings().stream().map(Notice::toString)
-                .filter(w -> w.contains("not carried out")).toList());
-    }
-
-    @Test
-    void aPlanWhoseSynchronousStandbysAreAllDownSaysCommitsWillWait() {
+    void aPlanWhoseSynchronousStandbysAreAllDownIsAppliedOnlyWithYes() {
         Cluster cluster = declared(SyncMode.ANY, 1);
         java.util.List<FactsFixtures.Node> nodes = FactsFixtures.convergedNodes(labCluster(15), secrets());
         nodes.get(1).stopped();
@@ -80,7 +64,20 @@ class TopologySettingsTest {
         Plan plan = FactsFixtures.planner().plan(cluster, FactsFixtures.facts(nodes.stream()
                 .map(FactsFixtures.Node::build).toArray(io.pgconverge.facts.NodeFacts[]::new)), secrets());
         assertEquals(java.util.List.of("node1: every synchronous standby (node2, node3) is down or being rebuilt: "
-                + "commits on node1 wait until one of them streams again"), plan.warnings().stream()
-                .map(Notice::toString).filter(w -> w.contains("synchronous")).toList());
+                + "commits on node1 wait until one of them streams again; apply this plan with --yes to accept that"),
+                plan.needsYes().stream().map(Notice::toString).toList());
+        assertTrue(new io.pgconverge.render.TextPlanRenderer(false).render(plan)
+                .contains("Applied only with apply --yes:\n  ! node1: every synchronous standby"));
+    }
+
+    @Test
+    void oneSynchronousStandbyStreamingIsEnough() {
+        Cluster cluster = declared(SyncMode.ANY, 1);
+        java.util.List<FactsFixtures.Node> nodes = FactsFixtures.convergedNodes(labCluster(15), secrets());
+        nodes.get(2).stopped();
+        Plan plan = FactsFixtures.planner().plan(cluster, FactsFixtures.facts(nodes.stream()
+                .map(FactsFixtures.Node::build).toArray(io.pgconverge.facts.NodeFacts[]::new)), secrets());
+        assertTrue(plan.hasChanges());
+        assertEquals(java.util.List.of(), plan.needsYes());
     }
 }

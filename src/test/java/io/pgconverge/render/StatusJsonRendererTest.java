@@ -39,7 +39,7 @@ class StatusJsonRendererTest {
 
         JsonNode n1 = doc.path("nodes").get(0);
         assertEquals(List.of("name", "address", "role", "desired_role", "reason", "system_identifier", "timeline", "lsn",
-                "received_lsn", "lag_bytes", "lag_seconds", "slot", "upstream", "last_applied"), fields(n1));
+                "received_lsn", "lag_bytes", "lag_seconds", "slot", "upstream", "apply_delay", "last_applied"), fields(n1));
         assertEquals("primary", n1.path("role").asText());
         assertEquals("7312345678901234567", n1.path("system_identifier").asText());
         assertTrue(n1.path("slot").isNull());

@@ -10,6 +10,7 @@ import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
 import io.pgconverge.plan.topology.TopologySettings;
+import io.pgconverge.plan.topology.Upstreams;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +34,19 @@ public final class DesiredFiles {
     private final Cluster cluster;
     private final ResolvedSecrets secrets;
     private final FileRenderer renderer;
+    private final Upstreams upstreams;
 
+    /** The files of a cluster as the playbook declares it, every declared upstream serving. */
     public DesiredFiles(Cluster cluster, ResolvedSecrets secrets, FileRenderer renderer) {
+        this(cluster, secrets, renderer, Upstreams.declared(cluster));
+    }
+
+    /** The files this plan writes: standbys' primary_conninfo names the node each streams from now. */
+    public DesiredFiles(Cluster cluster, ResolvedSecrets secrets, FileRenderer renderer, Upstreams upstreams) {
         this.cluster = cluster;
         this.secrets = secrets;
         this.renderer = renderer;
+        this.upstreams = upstreams;
     }
 
     public NodeFiles of(Host host) {
@@ -47,7 +56,7 @@ public final class DesiredFiles {
         Map<String, String> settings = new LinkedHashMap<>(DesiredSettings.common(cluster.desired(), version));
         TopologySettings.synchronous(cluster.desired(), host.name()).forEach(settings::putIfAbsent);
         Map<String, String> recovery = standby
-                ? new LinkedHashMap<>(DesiredSettings.recovery(cluster, host, password)) : Map.of();
+                ? new LinkedHashMap<>(DesiredSettings.recovery(cluster, host, upstreams.sourceOf(host.name()), password)) : Map.of();
         if (standby) {
             TopologySettings.applyDelay(cluster.desired(), host.name())
                     .ifPresent(d -> recovery.put("recovery_min_apply_delay", d));

@@ -59,15 +59,17 @@ public final class DesiredSettings {
      * A standby's recovery settings, in the order they are written: standby_mode before 12, primary_conninfo
      * (with {@code passfile=} from 10, the password itself before), primary_slot_name with slots,
      * recovery_target_timeline, restore_command when standbys restore from the archive.
+     *
+     * @param upstream the node it streams from: the primary, or the standby it cascades from
      */
-    public static Map<String, String> recovery(Cluster cluster, Host standby, Optional<Secret> replicationPassword) {
+    public static Map<String, String> recovery(Cluster cluster, Host standby, Host upstream,
+                                               Optional<Secret> replicationPassword) {
         DesiredState desired = cluster.desired();
         ReplicationSpec spec = desired.replication().orElseThrow();
-        Host primary = cluster.primary();
         int version = standby.pg().version();
         Map<String, String> conninfo = new LinkedHashMap<>();
-        conninfo.put("host", primary.address());
-        conninfo.put("port", String.valueOf(primary.pg().port()));
+        conninfo.put("host", upstream.address());
+        conninfo.put("port", String.valueOf(upstream.pg().port()));
         conninfo.put("user", spec.user());
         if (replicationPassword.isPresent()) {
             if (PgMajorVersion.atLeast(version, 10)) {

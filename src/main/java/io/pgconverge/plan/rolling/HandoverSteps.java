@@ -84,7 +84,7 @@ final class HandoverSteps {
 
     void handBack(String targetSignal, String standbyConf, String primaryConf) {
         VerifyReplication streams = new VerifyReplication(t + "/handover-streams", t, List.of(new ExpectedStandby(p,
-                primary.node.host().address(), p, Optional.empty())), PlanWiring.VERIFY_TIMEOUT, p + " must stream "
+                primary.node.host().address(), p, Optional.empty(), t, false)), PlanWiring.VERIFY_TIMEOUT, p + " must stream "
                 + "from " + t + " and have replayed its current position before " + t + " hands the role back");
         Checkpoint checkpoint = new Checkpoint(t + "/hand-back-checkpoint", t, "a checkpoint now keeps "
                 + t + "'s shutdown short");

@@ -10,6 +10,7 @@ import io.pgconverge.plan.NodeContext;
 import io.pgconverge.plan.NodeWork;
 import io.pgconverge.plan.task.DropSlot;
 import io.pgconverge.plan.task.Task;
+import io.pgconverge.plan.topology.Upstreams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,16 @@ import java.util.TreeSet;
  * slots of the engine's naming are dropped once it runs as a standby (all the names its standbys used when its
  * slots are unknown), and so are those of a stopped former primary that an interrupted apply left with its standby
  * settings but never started (shut down as a primary, or rewound); a standby's inactive ones are dropped whenever
- * found. Other slots are left alone.
+ * found, and those of members that stream from elsewhere once they are re-pointed, but never those its cascading
+ * standbys stream through. Other slots are left alone.
  */
 public final class StandbySlots {
     private final Cluster cluster;
+    private final Upstreams upstreams;
 
-    public StandbySlots(Cluster cluster) {
+    public StandbySlots(Cluster cluster, Upstreams upstreams) {
         this.cluster = cluster;
+        this.upstreams = upstreams;
     }
 
     public List<Task> drops(NodeWork w) {
@@ -45,15 +49,20 @@ public final class StandbySlots {
                     .map(h -> SlotNames.of(spec.get(), h)).forEach(names::add);
         }
         boolean keep = w.fate == Fate.KEEP && w.node.inRecovery();
+        Set<String> children = new TreeSet<>();
+        upstreams.childrenOf(w.name(), cluster.standbys()).forEach(c -> children.add(
+                SlotNames.of(spec.get(), cluster.host(c).orElseThrow())));
         for (SlotFact slot : w.node.server().map(s -> s.slots()).orElse(List.of())) {
             if (slot.type().equals("physical") && engineMade(spec.get(), slot.name())
-                    && (turning || keep && !slot.active())) {
+                    && (turning || keep && (!slot.active() || repointed(spec.get(), slot.name())))) {
                 names.add(slot.name());
             }
         }
+        names.removeAll(children);
         List<Task> tasks = new ArrayList<>();
         String reason = turning ? "a former primary keeps the slots its standbys used; as a standby it would retain "
-                + "WAL for them forever" : "a standby needs no slot of the engine's naming; it would retain WAL forever";
+                + "WAL for them forever" : "no standby streams from " + w.name() + " through it; it would retain WAL "
+                + "forever";
         for (String name : names) {
             tasks.add(new DropSlot(w.name() + "/slot/" + name, w.name(), name, reason));
         }
@@ -69,6 +78,11 @@ public final class StandbySlots {
                 .filter("shut down"::equals).isPresent();
         boolean rewound = node.intent().filter(i -> i.action() == Intent.Action.REWIND).isPresent();
         return node.server().isEmpty() && (shutDownAsPrimary || rewound);
+    }
+
+    /** The slot of a member that streams from elsewhere in this plan: dropped once that member is re-pointed. */
+    private boolean repointed(ReplicationSpec spec, String slot) {
+        return cluster.members().stream().anyMatch(h -> SlotNames.of(spec, h).equals(slot));
     }
 
     private boolean engineMade(ReplicationSpec spec, String slot) {

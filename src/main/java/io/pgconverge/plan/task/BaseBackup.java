@@ -18,7 +18,7 @@ import static io.pgconverge.model.ShellWords.quote;
  * and only then written: pg_basebackup reads it as {@code /dev/fd/3}, so it never has a name on disk and never
  * appears on a command line.
  *
- * @param source          inventory name of the primary the copy comes from
+ * @param source          inventory name of the node the copy comes from: the primary, or the standby it cascades from
  * @param slot            the slot the backup streams through; empty without slots
  * @param createSlot      pg_basebackup creates the slot ({@code -C}, from 10); else it exists or is made by a
  *                        CreateSlot task

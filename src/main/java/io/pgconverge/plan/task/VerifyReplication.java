@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Prove that replication works: on the primary ({@code host}) take the current WAL position, wait until every
- * expected standby has replayed it, and check that pg_stat_replication lists each standby as streaming
- * through its slot. Failing within {@code timeout} fails the apply.
+ * expected standby has replayed it (a delayed standby: received it), and check that the pg_stat_replication of
+ * the node it streams from (the primary, or the standby it cascades from) lists it as streaming through its slot.
+ * Failing within {@code timeout} fails the apply.
  */
 public record VerifyReplication(String id, String host, List<ExpectedStandby> standbys, Duration timeout,
                                 String reason) implements Task {
@@ -28,6 +29,10 @@ public record VerifyReplication(String id, String host, List<ExpectedStandby> st
 
     @Override
     public String summary() {
+        if (standbys.stream().anyMatch(s -> !s.upstream().equals(host))) {
+            return "verify that " + String.join(", ", standbys.stream().map(s -> s.host() + " streams from "
+                    + s.upstream()).toList()) + ", and that they have " + host + "'s latest write";
+        }
         return "verify that " + String.join(", ", standbys.stream().map(ExpectedStandby::host).toList())
                 + (standbys.size() == 1 ? " streams" : " stream") + " from " + host + " and replay"
                 + (standbys.size() == 1 ? "s" : "") + " its latest write";
@@ -37,7 +42,9 @@ public record VerifyReplication(String id, String host, List<ExpectedStandby> st
     public List<Detail> details() {
         return standbys.stream()
                 .map(s -> (Detail) new Detail.Note(s.host() + " streams as " + s.applicationName()
-                        + s.slot().map(slot -> " through slot " + slot).orElse(" without a slot")))
+                        + (s.upstream().equals(host) ? "" : " from " + s.upstream())
+                        + s.slot().map(slot -> " through slot " + slot).orElse(" without a slot")
+                        + (s.delayed() ? "; it is delayed, so it must have received the write, not replayed it" : "")))
                 .toList();
     }
 }

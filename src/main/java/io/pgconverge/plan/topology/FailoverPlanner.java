@@ -12,14 +12,20 @@ import java.util.Optional;
 /**
  * A failover: the old primary is down or unreachable, so the desired primary is promoted without waiting for
  * it. Only the standby that has the most WAL may be promoted (the others then lose nothing by following it);
- * a reachable standby with more is named and the plan refused, unless forced. The old primary is left as it is:
+ * a reachable standby with more is named and the plan refused, unless forced. A delayed standby (apply_delay)
+ * is compared by the WAL it received, which it applies at once when promoted; it is never proposed in another's
+ * place, only promoted when named. The old primary is left as it is:
  * its data directory may hold the only copy of its last transactions, and it rejoins as a standby by a later
  * plan once it is reachable.
  */
 public final class FailoverPlanner {
-    /** Timeline first, then replayed WAL, then received WAL. */
+    /**
+     * Timeline first, then replayed WAL, then received WAL. A delayed standby counts what it received as replayed:
+     * promoted, it applies all of it at once.
+     */
     private static final Comparator<NodeContext> PROGRESS = Comparator.comparingInt(NodeContext::timeline)
-            .thenComparing(n -> n.replayed().orElse(new Lsn(0)))
+            .thenComparing(n -> (n.applyDelay().isPresent() ? n.received().or(n::replayed) : n.replayed())
+                    .orElse(new Lsn(0)))
             .thenComparing(n -> n.received().orElse(new Lsn(0)));
 
     private final PlanOptions options;
@@ -43,6 +49,9 @@ public final class FailoverPlanner {
                 .orElse("no running primary was found");
         draft.decide(desired, Fate.PROMOTE, "failover: " + from + "; " + desired.name() + " has the most WAL of the "
                 + "reachable standbys (" + desired.position() + ")");
+        desired.applyDelay().ifPresent(d -> draft.warn(desired, "it is a delayed standby (recovery_min_apply_delay "
+                + d + "), promoted because the playbook names it: it applies everything it received at once, and its "
+                + "apply_delay applies again only when it is a standby"));
         old.ifPresent(o -> leaveBehind(desired, o));
         String lost = old.map(NodeContext::name).orElse("the old primary");
         String received = desired.received().or(desired::replayed).map(Lsn::toString).orElse("an unknown position");
@@ -86,14 +95,19 @@ public final class FailoverPlanner {
                     + "follows " + desired.name());
             return true;
         }
+        String instead = b.applyDelay().isPresent() ? b.name() + " is a delayed standby (recovery_min_apply_delay "
+                + b.applyDelay().get() + "), which is promoted only when the playbook names it as the primary; name it "
+                + "(-e primary=" + b.name() + "), or add --force" : "promote " + b.name() + " instead (-e primary="
+                + b.name() + "), or add --force";
         draft.refuse(desired, comparison + ": promoting " + desired.name() + " would lose what only " + b.name()
-                + " has; promote " + b.name() + " instead (-e primary=" + b.name() + "), or add --force");
+                + " has; " + instead);
         return false;
     }
 
     private static String progress(NodeContext n) {
         return "timeline " + n.timeline() + ", replayed " + n.replayed().map(Lsn::toString).orElse("unknown")
-                + ", received " + n.received().map(Lsn::toString).orElse("unknown");
+                + ", received " + n.received().map(Lsn::toString).orElse("unknown")
+                + n.applyDelay().map(d -> ", applied " + d + " late").orElse("");
     }
 
     private void leaveBehind(NodeContext desired, NodeContext old) {

@@ -22,6 +22,7 @@ public final class TopologyPlanner {
     private final Cluster cluster;
     private final PlanOptions options;
     private final TopologyDraft draft = new TopologyDraft();
+    private List<NodeContext> others = List.of();
 
     public TopologyPlanner(Cluster cluster, PlanOptions options) {
         this.cluster = cluster;
@@ -29,6 +30,7 @@ public final class TopologyPlanner {
     }
 
     public Topology decide(NodeContext primary, List<NodeContext> standbys) {
+        others = List.copyOf(standbys);
         Optional<Takeover> takeover = Optional.empty();
         Fate primaryFate;
         if (primary.reachable() && primary.dataKnown() && primary.dataInitialised() && primary.inRecovery()) {
@@ -162,9 +164,15 @@ public final class TopologyPlanner {
         return lostWal(p, s);
     }
 
-    /** With slots: the standby's slot lost its WAL, or is gone while the standby does not stream. */
-    private Optional<String> lostWal(NodeContext p, NodeContext s) {
+    /**
+     * With slots: the standby's slot lost its WAL, or is gone while the standby does not stream. The slot is on the
+     * node it streams from: the primary, or the declared upstream it follows.
+     */
+    private Optional<String> lostWal(NodeContext primary, NodeContext s) {
         Optional<ReplicationSpec> spec = cluster.desired().replication().filter(ReplicationSpec::slots);
+        NodeContext p = cluster.desired().topology().standby(s.name()).upstream()
+                .flatMap(up -> others.stream().filter(o -> o.name().equals(up)).findFirst())
+                .filter(s::follows).orElse(primary);
         if (spec.isEmpty() || p.server().isEmpty()) {
             return Optional.empty();
         }
