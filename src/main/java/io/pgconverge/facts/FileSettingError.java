@@ -9,4 +9,12 @@ public record FileSettingError(String file, int line, String name, String error)
     public boolean awaitsRestart() {
         return error.equals(AWAITS_RESTART);
     }
+
+    /**
+     * A row with no file: a postmaster parameter a file no longer sets keeps its value until a restart (a promoted
+     * standby's recovery_target_timeline, say); nothing is wrong with any line.
+     */
+    public boolean removedSetting() {
+        return file.isEmpty();
+    }
 }

@@ -63,7 +63,9 @@ class ConcernNoticesTest {
         ServerConcerns concerns = new ServerConcerns(List.of(), List.of(new FileSettingError(
                 "/srv/lab/node1/conf/postgresql.conf", 12, "work_mem",
                 "invalid value for parameter \"work_mem\": \"lots\""), new FileSettingError(
-                "/srv/lab/node1/conf/postgresql.conf", 13, "shared_buffers", "setting could not be applied")));
+                "/srv/lab/node1/conf/postgresql.conf", 13, "shared_buffers", "setting could not be applied"),
+                new FileSettingError("", 0, "recovery_target_timeline", "parameter \"recovery_target_timeline\" "
+                        + "cannot be changed without restarting the server")));
         assertEquals(List.of("node1: /srv/lab/node1/conf/postgresql.conf:12: work_mem could not be applied: "
                 + "invalid value for parameter \"work_mem\": \"lots\""), ConcernNotices.of(List.of(primaryWith(concerns))).stream()
                 .map(Notice::toString).toList());

@@ -30,7 +30,8 @@ public final class ConcernNotices {
             ServerConcerns concerns = node.server().map(s -> s.concerns()).orElse(ServerConcerns.none());
             concerns.slotRetention().stream().filter(ConcernNotices::worthAWarning)
                     .forEach(slot -> notices.add(Notice.about(node.name(), retention(slot))));
-            for (FileSettingError e : concerns.fileSettingErrors().stream().filter(e -> !e.awaitsRestart()).toList()) {
+            for (FileSettingError e : concerns.fileSettingErrors().stream()
+                    .filter(e -> !e.awaitsRestart() && !e.removedSetting()).toList()) {
                 notices.add(Notice.about(node.name(), e.file() + ":" + e.line() + ": " + e.name()
                         + " could not be applied: " + e.error()));
             }
