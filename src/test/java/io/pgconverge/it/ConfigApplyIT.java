@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 4 on a fresh lab: the reference playbook configures every node (checked with psql and JDBC, not with
+ * On a fresh lab: the reference playbook configures every node (checked with psql and JDBC, not with
  * pgconverge), the next plan is empty, drift on one node is exactly that drift, a password change is one
  * sensitive change.
  */

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 17 on a fresh lab: the plan compares the playbook with the values in effect. A value overridden by a
+ * On a fresh lab: the plan compares the playbook with the values in effect. A value overridden by a
  * later line, an include, an include_if_exists or an include_dir file is a change naming file and line, and one
  * apply puts the playbook's value back in effect; the same value in another unit raises nothing. A
  * {@code peer map=...} rule with its declared ident map admits the mapped OS user over the socket, and an hba rule

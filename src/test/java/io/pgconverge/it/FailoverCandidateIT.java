@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6 on a fresh lab: node3's replay is paused while writes go on, then node1 dies. A failover to node3
+ * On a fresh lab: node3's replay is paused while writes go on, then node1 dies. A failover to node3
  * would lose what only node2 replayed: the plan refuses and names node2 (unless forced); the failover to node2
  * goes through and node3 follows it once its replay resumes.
  */

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6 on a fresh lab: node1's postmaster is killed; applying primary=node2 promotes node2 and re-points
+ * On a fresh lab: node1's postmaster is killed; applying primary=node2 promotes node2 and re-points
  * node3. node1, started again as it was, is a second primary: the next plan fences and rewinds it, and the apply
  * makes it a streaming standby of node2 without copying its data directory.
  */

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 5 on a fresh lab: one apply turns three independent nodes into a primary with two streaming standbys
+ * On a fresh lab: one apply turns three independent nodes into a primary with two streaming standbys
  * (checked with psql, not with pgconverge); replaced data directories are moved aside; a stopped standby is
  * started, not rebuilt; a standby whose slot and WAL are gone is rebuilt, and nothing else is touched.
  */

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 16 on a fresh lab: a standby stranded by a reduction made by hand (it restarted before it had replayed the
+ * On a fresh lab: a standby stranded by a reduction made by hand (it restarted before it had replayed the
  * primary's) is brought back by one apply; every hot-standby parameter raised, then lowered, each in one apply,
  * leaves every standby streaming and replaying with the new values; the restart order shows in the plan; the next
  * plan is empty every time.

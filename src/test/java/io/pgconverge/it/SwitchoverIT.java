@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6 on a fresh lab: a planned switchover under continuous writes loses no acknowledged commit; the old
+ * On a fresh lab: a planned switchover under continuous writes loses no acknowledged commit; the old
  * primary and the other standby stream from the new primary on its new timeline, no rewind and no base backup
  * happen, and the next plan is empty. Then back to node1 the same way.
  */

@@ -14,7 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 6 on a fresh lab: ten switchovers in a row between node1 and node2 leave a healthy cluster: every row
+ * On a fresh lab: ten switchovers in a row between node1 and node2 leave a healthy cluster: every row
  * written between them is on every node, both standbys stream through their slots on the eleventh timeline, no
  * node holds a slot it does not need, and the next plan is empty.
  */

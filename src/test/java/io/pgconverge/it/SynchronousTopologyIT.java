@@ -20,7 +20,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 16 on a fresh lab: a cluster declared with quorum synchronous standbys is built from nothing and the primary
+ * On a fresh lab: a cluster declared with quorum synchronous standbys is built from nothing and the primary
  * reports both as quorum standbys; after a switchover the new primary's list leaves itself out and the old primary
  * streams asynchronously; every next plan is empty.
  */
