@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6 on a fresh lab whose playbook leaves wal_log_hints off (and the lab has no data checksums): after a
+ * On a fresh lab whose playbook leaves wal_log_hints off (and the lab has no data checksums): after a
  * failover, the old primary started again cannot be rewound; the plan says so, fences it and rebuilds it by a
  * base backup, its data directory moved aside.
  */
