@@ -5,6 +5,7 @@ import io.pgconverge.facts.NodeFacts;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.DesiredState;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.ServiceManager;
 import io.pgconverge.plan.config.ResolvedSecrets;
 
@@ -28,7 +29,8 @@ import java.util.stream.IntStream;
  * and the process's peak RSS (VmHWM) at the end. The clusters of one case share one facts value (building
  * SCRAM verifiers for every node of 1000 clusters would take longer than planning them); the planner keeps
  * nothing from one plan to the next, so each plan does all of its work again. The first case runs on a cold JVM, as the CLI always does;
- * the figures of the later cases are warmer. Run with {@code bench/planner-scale}.
+ * the figures of the later cases are warmer. A case {@code 1000x3-nopw} has roles without passwords. Run with
+ * {@code bench/planner-scale}.
  */
 public final class PlannerScaleBench {
     private static final int VERSION = 15;
@@ -38,22 +40,24 @@ public final class PlannerScaleBench {
 
     public static void main(String[] args) throws Exception {
         List<String> cases = args.length > 0 ? List.of(args)
-                : List.of("1000x3", "1x10", "1x25", "1x50", "250x3", "500x3", "1000x3");
+                : List.of("1000x3", "1x10", "1x25", "1x50", "250x3", "500x3", "1000x3", "1000x3-nopw");
         System.out.printf("%-8s %-9s %6s %10s %10s %9s %14s %12s%n", "case", "facts", "nodes", "wall ms", "CPU ms", "tasks",
                 "heap after GC", "peak RSS");
         for (String c : cases) {
-            String[] parts = c.split("x");
+            boolean passwords = !c.endsWith("-nopw");
+            String[] parts = c.replace("-nopw", "").split("x");
             int clusters = Integer.parseInt(parts[0]);
             int size = Integer.parseInt(parts[1]);
-            run(c, "converged", clusters, size, true);
-            run(c, "fresh", clusters, size, false);
+            run(c, "converged", clusters, cluster(size, passwords), true);
+            run(c, "fresh", clusters, cluster(size, passwords), false);
         }
     }
 
-    private static void run(String label, String kind, int clusters, int size, boolean converged) throws Exception {
+    private static void run(String label, String kind, int clusters, Cluster cluster, boolean converged)
+            throws Exception {
         Planner planner = FactsFixtures.planner();
         ResolvedSecrets secrets = FactsFixtures.secrets();
-        Cluster cluster = cluster(size);
+        int size = cluster.members().size();
         ClusterFacts shape = converged ? FactsFixtures.converged(cluster, secrets) : fresh(cluster);
         List<ClusterFacts> facts = Collections.nCopies(clusters, shape);
         List<Plan> plans = new ArrayList<>(clusters);
@@ -73,12 +77,18 @@ public final class PlannerScaleBench {
         }
     }
 
-    /** One cluster of {@code size} nodes, node1 the desired primary; every other node streams from it. */
-    static Cluster cluster(int size) {
+    /**
+     * One cluster of {@code size} nodes, node1 the desired primary; every other node streams from it. Without
+     * {@code passwords} the roles have none, which leaves out the SCRAM computations (PBKDF2, 4096 iterations)
+     * of checking or setting each role's password.
+     */
+    static Cluster cluster(int size, boolean passwords) {
         List<Host> hosts = IntStream.rangeClosed(1, size)
                 .mapToObj(n -> FactsFixtures.host(n, VERSION, ServiceManager.PG_CTL)).toList();
-        DesiredState desired = FactsFixtures.desired(VERSION, FactsFixtures.settings(), FactsFixtures.roles(),
-                Optional.empty());
+        List<RoleSpec> roles = FactsFixtures.roles().stream().map(r -> passwords ? r : new RoleSpec(r.name(),
+                r.login(), r.superuser(), r.replication(), r.createdb(), r.createrole(), r.connectionLimit(),
+                Optional.empty())).toList();
+        DesiredState desired = FactsFixtures.desired(VERSION, FactsFixtures.settings(), roles, Optional.empty());
         return new Cluster(desired, hosts);
     }
 
