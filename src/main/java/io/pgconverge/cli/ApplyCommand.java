@@ -75,7 +75,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Engine engine = Engine.load(clusterOptions);
         Timings.Span locking = Timings.span("connect to every node and take the apply lock");
         try (NodeConnections connections = new NodeConnections(engine.cluster(), engine.shells(), engine.sessions(),
-                gather.options().connectTimeout());
+                gather.options().connectTimeout()).connectAll(gather.options().forks());
              ApplyLock lock = ApplyLock.acquire(engine.cluster().members(), h -> connections.shell(h.name()),
                      LockHolder.current(), Optional.ofNullable(forceUnlock), this::notice)) {
             locking.close();
