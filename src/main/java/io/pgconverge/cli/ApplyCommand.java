@@ -1,5 +1,7 @@
 package io.pgconverge.cli;
 
+import io.pgconverge.model.Timings;
+
 import io.pgconverge.exec.AppliedBy;
 import io.pgconverge.exec.ApplyLock;
 import io.pgconverge.exec.ApplyResult;
@@ -76,10 +78,12 @@ public final class ApplyCommand implements Callable<Integer> {
         Optional<PlanFile> saved = Optional.ofNullable(planFile).map(PlanFile::read);
         ClusterOptions clusterOptions = options(saved);
         Engine engine = Engine.load(clusterOptions);
+        Timings.Span locking = Timings.span("connect to every node and take the apply lock");
         try (NodeConnections connections = new NodeConnections(engine.cluster(), engine.shells(), engine.sessions(),
-                gather.options().connectTimeout());
+                gather.options().connectTimeout()).connectAll(gather.options().forks());
              ApplyLock lock = ApplyLock.acquire(engine.cluster().members(), h -> connections.shell(h.name()),
                      LockHolder.current(), Optional.ofNullable(forceUnlock), this::notice)) {
+            locking.close();
             return planAndRun(engine, connections, saved, clusterOptions);
         }
     }

@@ -8,6 +8,7 @@ import io.pgconverge.model.Cluster;
 import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
 import io.pgconverge.model.SecretRef;
+import io.pgconverge.model.Timings;
 import io.pgconverge.plan.Plan;
 import io.pgconverge.plan.PlanOptions;
 import io.pgconverge.plan.PlanLimit;
@@ -43,7 +44,9 @@ final class Engine {
 
     /** Loads and validates the cluster of the command's options and resolves the secrets it references. */
     static Engine load(ClusterOptions options) {
-        return of(options.loadCluster(), options.secrets());
+        try (Timings.Span span = Timings.span("load playbook, inventory and secrets")) {
+            return of(options.loadCluster(), options.secrets());
+        }
     }
 
     /** Resolves every secret the playbook references. */
@@ -85,7 +88,9 @@ final class Engine {
 
     /** Facts read through the given shells (an apply's own, so that it connects to each node once). */
     ClusterFacts gather(GatherOptions options, ShellOpener opener) {
-        return new FactGatherer(opener, sessions(), options).gather(cluster);
+        try (Timings.Span span = Timings.span("facts of every node")) {
+            return new FactGatherer(opener, sessions(), options).gather(cluster);
+        }
     }
 
     /** This engine with only the hosts a {@code --limit} selects (facts and status of part of a cluster). */
@@ -111,7 +116,9 @@ final class Engine {
     }
 
     Plan plan(ClusterFacts facts, Optional<Path> templates, PlanOptions options) {
-        TemplateRenderer renderer = templates.map(TemplateRenderer::from).orElseGet(TemplateRenderer::builtIn);
-        return new Planner(renderer, SaltSource.secureRandom()).plan(cluster, facts, secrets, options);
+        try (Timings.Span span = Timings.span("plan")) {
+            TemplateRenderer renderer = templates.map(TemplateRenderer::from).orElseGet(TemplateRenderer::builtIn);
+            return new Planner(renderer, SaltSource.secureRandom()).plan(cluster, facts, secrets, options);
+        }
     }
 }

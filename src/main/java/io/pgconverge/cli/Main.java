@@ -3,6 +3,7 @@ package io.pgconverge.cli;
 import io.pgconverge.model.Diagnostic;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.InputException;
+import io.pgconverge.model.Timings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Timings.enabled();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(out, err, args));
@@ -80,6 +82,10 @@ public final class Main implements Runnable {
             return ExitCodes.ERROR;
         });
         int code = cl.execute(args);
+        if (Timings.enabled()) {
+            Timings.entries().forEach(e -> err.printf("timing %7.3f s +%7.3f s  %s%n", e.start().toNanos() / 1e9,
+                    e.length().toNanos() / 1e9, e.what()));
+        }
         out.flush();
         err.flush();
         return code;

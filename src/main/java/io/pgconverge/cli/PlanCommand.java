@@ -1,5 +1,7 @@
 package io.pgconverge.cli;
 
+import io.pgconverge.model.Timings;
+
 import io.pgconverge.facts.ClusterFacts;
 import io.pgconverge.plan.Plan;
 import picocli.CommandLine.Command;
@@ -50,7 +52,9 @@ public final class PlanCommand implements Callable<Integer> {
                 limit.limit(), cluster);
         PrintWriter stdout = spec.commandLine().getOut();
         HeldLocks.report(facts, spec.commandLine().getErr());
-        stdout.print(format.render(plan, Terminal.color()));
+        try (Timings.Span span = Timings.span("render the plan")) {
+            stdout.print(format.render(plan, Terminal.color()));
+        }
         stdout.flush();
         if (out != null) {
             PlanFile.of(cluster, planOptions, limit.limit(), facts, plan).write(out);

@@ -3,6 +3,7 @@ package io.pgconverge.exec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.RunAs;
 import io.pgconverge.transport.PgSession;
 import io.pgconverge.transport.PgSessionOpener;
 import io.pgconverge.transport.RemoteShell;
@@ -10,7 +11,13 @@ import io.pgconverge.transport.ShellOpener;
 import io.pgconverge.transport.TransportException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The shells of one apply: opened on first use, one per node, closed together at the end. Tasks of one node may
@@ -56,6 +63,49 @@ public final class NodeConnections implements AutoCloseable {
                 shells.put(name, shell);
             }
             return shell;
+        }
+    }
+
+    /**
+     * Connects to every node at once, at most {@code forks} at a time, and finds how scripts become the server's
+     * user there, so that the apply's first steps, which go from node to node (the lock), find them made. A node
+     * that cannot be reached, or refuses the escalation, is remembered and reported where its shell is used.
+     *
+     * @return this
+     */
+    public NodeConnections connectAll(int forks) {
+        List<Host> hosts = cluster.members();
+        if (hosts.isEmpty()) {
+            return this;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(forks, hosts.size())), r -> {
+            Thread t = new Thread(r, "pgconverge-connect");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> connecting = new ArrayList<>();
+            for (Host h : hosts) {
+                connecting.add(pool.submit(() -> connect(h.name())));
+            }
+            for (Future<?> f : connecting) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // connect() keeps every failure for the shell's first use
+        } finally {
+            pool.shutdown();
+        }
+        return this;
+    }
+
+    private void connect(String name) {
+        try {
+            shell(name).checkRunAs(RunAs.SERVER_USER);
+        } catch (RuntimeException e) {
+            // remembered by shell() or by the shell's escalations; reported on first use
         }
     }
 

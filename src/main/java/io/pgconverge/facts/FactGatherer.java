@@ -3,6 +3,7 @@ package io.pgconverge.facts;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.Timings;
 import io.pgconverge.transport.EscalationRefused;
 import io.pgconverge.transport.PgSessionOpener;
 import io.pgconverge.transport.RemoteShell;
@@ -70,12 +71,12 @@ public final class FactGatherer {
 
     private NodeFacts gatherNode(Host host, List<String> paths) {
         RemoteShell shell;
-        try {
+        try (Timings.Span span = Timings.span(host.name() + ": connect and log in")) {
             shell = open(host);
         } catch (EngineException e) {
             return NodeFacts.unreachable(host.name(), host.address(), e.getMessage());
         }
-        try (shell) {
+        try (shell; Timings.Span span = Timings.span(host.name() + ": read facts over the open connection")) {
             return reader.read(host, shell, paths);
         } catch (EscalationRefused e) {
             return NodeFacts.unreachable(host.name(), host.address(), e.getMessage())

@@ -2,6 +2,7 @@ package io.pgconverge.transport;
 
 import io.pgconverge.model.Host;
 import io.pgconverge.model.Secret;
+import io.pgconverge.model.Timings;
 import io.pgconverge.model.ShellWords;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
@@ -67,7 +68,7 @@ public final class SshjRemoteShell extends EscalatingShell {
         SSHClient client = new SSHClient(CONFIG);
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
-        try {
+        try (Timings.Span span = Timings.span(host.name() + ": ssh connect and key exchange")) {
             client.connect(host.address(), host.sshPort());
         } catch (IOException e) {
             closeQuietly(client);
@@ -77,7 +78,7 @@ public final class SshjRemoteShell extends EscalatingShell {
             throw new TransportException(host.name() + ": cannot connect over SSH to " + target + ": "
                     + ExceptionText.of(e), e);
         }
-        try {
+        try (Timings.Span span = Timings.span(host.name() + ": ssh login")) {
             authenticate(client, host);
         } catch (IOException e) {
             closeQuietly(client);

@@ -1,6 +1,7 @@
 package io.pgconverge.transport;
 
 import io.pgconverge.model.Secret;
+import io.pgconverge.model.Timings;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +28,12 @@ final class SudoProbe {
     }
 
     SudoEscalation establish(String target, CommandChannel channel) {
+        try (Timings.Span span = Timings.span(host + ": sudo probe for " + target)) {
+            return probe(target, channel);
+        }
+    }
+
+    private SudoEscalation probe(String target, CommandChannel channel) {
         SudoEscalation plain = SudoEscalation.withoutPassword(target);
         CommandResult r = channel.exec(plain.command(), PROBE, TIMEOUT, line -> { });
         if (r.ok()) {
