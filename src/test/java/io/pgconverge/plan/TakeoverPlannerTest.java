@@ -82,11 +82,12 @@ class TakeoverPlannerTest {
     void aSwitchoverFencesWaitsPromotesThenRepointsAndDemotesWithoutRewind() {
         Plan plan = plan("node2", streaming());
         assertFalse(plan.refused(), refusals(plan));
-        assertEquals(List.of("node1/fence", "node2/wait-for-replay", "node2/promote", "node2/pgconverge.conf",
-                "node2/slot/127_0_0_11", "node2/slot/127_0_0_13", "node2/reload", "node2/checkpoint",
+        assertEquals(List.of("node1/fence", "node2/slot/127_0_0_11", "node2/slot/127_0_0_13", "node2/wait-for-replay",
+                "node2/promote", "node2/pgconverge.conf", "node2/reload", "node2/checkpoint",
                 "node1/pgconverge.conf", "node1/standby.signal", "node1/start", "node3/pgconverge.conf",
                 "node3/reload", "node1/slot/127_0_0_12", "node1/slot/127_0_0_13", "node2/verify"), ids(plan));
         assertBefore(plan, "node1/fence", "node2/wait-for-replay");
+        assertBefore(plan, "node2/slot/127_0_0_11", "node2/promote"); // keeps the WAL the others need from here on
         assertBefore(plan, "node2/wait-for-replay", "node2/promote");
         assertBefore(plan, "node2/slot/127_0_0_13", "node3/reload");
         assertBefore(plan, "node2/slot/127_0_0_11", "node1/start");
@@ -167,7 +168,7 @@ class TakeoverPlannerTest {
                 NodeFacts.unreachable("node1", "ssh: connection refused")), rest.stream().map(FactsFixtures.Node::build))
                 .toArray(NodeFacts[]::new)), secrets());
         assertFalse(plan.refused(), refusals(plan));
-        assertEquals(List.of("node2/promote", "node2/pgconverge.conf", "node2/slot/127_0_0_13", "node2/reload",
+        assertEquals(List.of("node2/slot/127_0_0_13", "node2/promote", "node2/pgconverge.conf", "node2/reload",
                 "node2/checkpoint", "node3/pgconverge.conf", "node3/reload", "node2/verify"), ids(plan));
         assertTrue(warnings(plan).contains("node1: the old primary is unreachable (ssh: connection refused): nothing "
                 + "is planned for it; it rejoins as a standby of node2 when reachable"), warnings(plan));

@@ -4,6 +4,7 @@ import io.pgconverge.plan.NodeWork;
 import io.pgconverge.plan.PlanGraph;
 import io.pgconverge.plan.slots.SlotPlan;
 import io.pgconverge.plan.task.CreateSlot;
+import io.pgconverge.plan.task.Restart;
 import io.pgconverge.plan.task.Rewind;
 import io.pgconverge.plan.task.Start;
 import io.pgconverge.plan.task.Task;
@@ -16,6 +17,10 @@ import java.util.Optional;
  * Orders a change of primary:
  * <ul>
  * <li>the old primary's fence before the new primary's wait for its last WAL, the wait before the promotion;</li>
+ * <li>the new primary's slots for its standbys-to-be made while it is still a standby, before its promotion (unless
+ *     it restarts then): they keep, from its last restartpoint on, the WAL the other nodes still need, which the
+ *     checkpoints after the promotion would otherwise remove while writes go on (for good when the apply is
+ *     killed between the promotion and the slots);</li>
  * <li>everything else on the new primary after its promotion, its slots before its checkpoint;</li>
  * <li>every other node's tasks (but its stop or fence) after that checkpoint: nothing points at the new primary
  *     before it is one, and an interrupted switchover leaves the old primary able to take its role back;</li>
@@ -66,8 +71,11 @@ public final class TakeoverWiring {
         topology.takeover().flatMap(Takeover::oldPrimary).map(work::get)
                 .ifPresent(old -> edge(old.stop, p.waitForReplay.isPresent() ? p.waitForReplay : p.promote));
         edge(p.waitForReplay, p.promote);
+        boolean slotsFirst = p.activation.filter(a -> a instanceof Restart || a instanceof Start).isEmpty();
         for (Task t : p.all()) {
-            if (t != p.promote.get() && !p.waitForReplay.filter(t::equals).isPresent()) {
+            if (slotsFirst && t instanceof CreateSlot) {
+                edge(Optional.of(t), p.promote);
+            } else if (t != p.promote.get() && !p.waitForReplay.filter(t::equals).isPresent()) {
                 edge(p.promote, Optional.of(t));
             }
         }
