@@ -28,6 +28,7 @@ import io.pgconverge.plan.task.Restart;
 import io.pgconverge.plan.task.Start;
 import io.pgconverge.plan.task.Stop;
 import io.pgconverge.plan.task.Task;
+import io.pgconverge.plan.topology.MajorVersionCheck;
 import io.pgconverge.plan.topology.TakeoverTasks;
 import io.pgconverge.plan.topology.Topology;
 import io.pgconverge.plan.topology.TopologyNotices;
@@ -67,6 +68,7 @@ public final class Planner {
         List<Notice> warnings = new ArrayList<>(topology.warnings());
         warnings.addAll(ConcernNotices.of(nodes));
         List<Notice> refusals = new ArrayList<>(ServiceChecks.refusals(nodes));
+        refusals.addAll(MajorVersionCheck.refusals(primary, standbys));
         refusals.addAll(topology.refusals());
         DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer);
         ConfigPlanner configPlanner = new ConfigPlanner(cluster);

@@ -386,7 +386,10 @@ final class FactsFixtures {
                     Optional.of(clusterState != null ? clusterState : running ? "in production" : "shut down"),
                     Optional.of(timeline), Optional.of(checkpoint), signal, recoveryConf, walLogHints,
                     walLogHints.map(w -> false));
-            Optional<ServerFacts> server = running ? Optional.of(new ServerFacts("15.8", 150008, systemId, timeline,
+            int major = host.pg().version();
+            int versionNum = PgMajorVersion.atLeast(major, 10) ? major * 10000 + 8 : major * 100 + 8;
+            Optional<ServerFacts> server = running ? Optional.of(new ServerFacts(PgMajorVersion.text(major) + ".8",
+                    versionNum, systemId, timeline,
                     inRecovery, inRecovery ? Optional.empty() : Optional.of(current),
                     inRecovery ? received : Optional.empty(), inRecovery ? replayed : Optional.empty(), upstream,
                     settings, List.of(), roles, slots, List.of(), Optional.empty(),
