@@ -85,28 +85,14 @@ class RenderedFilesOnRealServersIT {
 
     private static void buildAndCheck(ServerBinaries binaries, Cluster cluster, Host node1, Host node2) {
         int major = binaries.major();
-        Path dir = Path.of(node1.pg().socketDir());
         int port = node1.pg().port();
         DesiredFiles desired = new DesiredFiles(cluster, SECRETS, TemplateRenderer.builtIn());
+        String slot = SlotNames.of(cluster.desired().replication().orElseThrow(), node2);
         try (ScratchServer primary = new ScratchServer(binaries, Path.of(node1.pg().dataDir()), port);
              ScratchServer standby = new ScratchServer(binaries, Path.of(node2.pg().dataDir()), port + 1)) {
-            NodeFiles primaryFiles = desired.of(node1);
-            primary.initdb();
-            configure(primary, primaryFiles);
-            primary.append("postgresql.conf", ConfigPlanner.INCLUDE_LINE);
-            primary.start();
-            assertShows(primary, primaryFiles.settings());
-            assertEquals("f", primary.sql("SELECT pg_is_in_recovery()"));
-            for (Task task : new RolePlanner(SECRETS, role -> new byte[16]).plan(node1.name(),
-                    cluster.desired().roles(), Map.of("postgres", RolePlanner.bootstrapSuperuser("postgres")))) {
-                primary.sql(((CreateRole) task).statement().sql());
-            }
-            String slot = SlotNames.of(cluster.desired().replication().orElseThrow(), node2);
-            primary.sql(new CreateSlot("node1/slot/" + slot, node1.name(), slot, node2.name(), major, "a standby")
-                    .statement().sql());
-
+            startPrimary(primary, cluster, desired.of(node1), slot, major);
             NodeFiles standbyFiles = desired.of(node2);
-            baseBackup(dir, standby, primary, slot, standbyFiles, major);
+            baseBackup(Path.of(node1.pg().socketDir()), standby, primary, slot, standbyFiles, major);
             configure(standby, standbyFiles);
             standbyFiles.standbySignal().ifPresent(s -> standby.write("standby.signal", s));
             standbyFiles.recoveryConf().ifPresent(r -> standby.write("recovery.conf", r));
@@ -114,21 +100,39 @@ class RenderedFilesOnRealServersIT {
             standby.start();
             assertEquals("t", standby.sql("SELECT pg_is_in_recovery()"));
             assertShows(standby, standbyFiles.settings());
-
-            primary.sql("CREATE TABLE scratch_rows AS SELECT g AS id FROM generate_series(1, 100) g");
-            standby.await("SELECT count(*) FROM scratch_rows WHERE to_regclass('scratch_rows') IS NOT NULL",
-                    "100"::equals, STREAM);
-            assertEquals("node2|streaming|" + slot + "|t", primary.sql("SELECT r.application_name, r.state,"
-                    + " s.slot_name, s.active FROM pg_stat_replication r JOIN pg_replication_slots s"
-                    + " ON s.active_pid = r.pid"));
-            primary.sql("SELECT " + (PgMajorVersion.atLeast(major, 10) ? "pg_switch_wal()" : "pg_switch_xlog()"));
-            primary.await("SELECT archived_count > 0 AND failed_count = 0 FROM pg_stat_archiver", "t"::equals, STREAM);
-
+            assertStreamsAndArchives(primary, standby, slot, major);
             primary.stop();
             standby.stop();
             standby.start();
             assertEquals("t", standby.sql("SELECT pg_is_in_recovery()"), "a standby whose primary is down");
         }
+    }
+
+    /** initdb, the engine's files and include line, then its role and slot SQL. */
+    private static void startPrimary(ScratchServer primary, Cluster cluster, NodeFiles files, String slot, int major) {
+        primary.initdb();
+        configure(primary, files);
+        primary.append("postgresql.conf", ConfigPlanner.INCLUDE_LINE);
+        primary.start();
+        assertShows(primary, files.settings());
+        assertEquals("f", primary.sql("SELECT pg_is_in_recovery()"));
+        for (Task task : new RolePlanner(SECRETS, role -> new byte[16]).plan("node1", cluster.desired().roles(),
+                Map.of("postgres", RolePlanner.bootstrapSuperuser("postgres")))) {
+            primary.sql(((CreateRole) task).statement().sql());
+        }
+        primary.sql(new CreateSlot("node1/slot/" + slot, "node1", slot, "node2", major, "a standby").statement().sql());
+    }
+
+    private static void assertStreamsAndArchives(ScratchServer primary, ScratchServer standby, String slot,
+                                                 int major) {
+        primary.sql("CREATE TABLE scratch_rows AS SELECT g AS id FROM generate_series(1, 100) g");
+        standby.await("SELECT count(*) FROM scratch_rows WHERE to_regclass('scratch_rows') IS NOT NULL",
+                "100"::equals, STREAM);
+        assertEquals("node2|streaming|" + slot + "|t", primary.sql("SELECT r.application_name, r.state,"
+                + " s.slot_name, s.active FROM pg_stat_replication r JOIN pg_replication_slots s"
+                + " ON s.active_pid = r.pid"));
+        primary.sql("SELECT " + (PgMajorVersion.atLeast(major, 10) ? "pg_switch_wal()" : "pg_switch_xlog()"));
+        primary.await("SELECT archived_count > 0 AND failed_count = 0 FROM pg_stat_archiver", "t"::equals, STREAM);
     }
 
     /** The engine's pg_hba.conf and pgconverge.conf (a standby has the include line in its copy of the primary's). */
