@@ -134,7 +134,8 @@ public final class Planner {
         Map<String, RoleFact> existing = fate == Fate.INIT_DB
                 ? Map.of(primary.host().serverUser(), RolePlanner.bootstrapSuperuser(primary.host().serverUser()))
                 : primary.server().orElseThrow().roles();
-        return new RolePlanner(secrets, salts).plan(primary.name(), cluster.desired().roles(), existing);
+        return new RolePlanner(secrets, salts, primary.version()).plan(primary.name(), cluster.desired().roles(),
+                existing);
     }
 
     private static void topologyTasks(Cluster cluster, NodeWork w, Topology topology, SlotPlan slots,

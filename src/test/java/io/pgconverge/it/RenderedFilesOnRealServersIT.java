@@ -116,7 +116,8 @@ class RenderedFilesOnRealServersIT {
         primary.start();
         assertShows(primary, files.settings());
         assertEquals("f", primary.sql("SELECT pg_is_in_recovery()"));
-        for (Task task : new RolePlanner(SECRETS, role -> new byte[16]).plan("node1", cluster.desired().roles(),
+        RolePlanner roles = new RolePlanner(SECRETS, role -> new byte[16], major);
+        for (Task task : roles.plan("node1", cluster.desired().roles(),
                 Map.of("postgres", RolePlanner.bootstrapSuperuser("postgres")))) {
             primary.sql(((CreateRole) task).statement().sql());
         }

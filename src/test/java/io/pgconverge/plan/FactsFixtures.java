@@ -20,6 +20,7 @@ import io.pgconverge.model.HbaRule;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.PgLayout;
 import io.pgconverge.model.PgMajorVersion;
+import io.pgconverge.plan.access.PasswordVerifier;
 import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
@@ -188,7 +189,8 @@ final class FactsFixtures {
             this.host = host;
             this.systemId = 7000000000000000000L + host.name().hashCode();
             defaultSettings();
-            roles.put("postgres", new RoleFact("postgres", true, true, true, true, true, -1, "none", Optional.empty()));
+            roles.put("postgres", new RoleFact("postgres", true, true, true, true, true, -1, "none", Optional.empty(),
+                    Optional.empty()));
             file(host.pg().configDir() + "/postgresql.conf", "# initdb's postgresql.conf\nmax_connections = 100\n");
             file(host.pg().configDir() + "/pg_hba.conf", "local all all peer\n");
         }
@@ -326,14 +328,16 @@ final class FactsFixtures {
 
         Node role(RoleSpec spec, Optional<Secret> password) {
             RoleFact existing = roles.get(spec.name());
+            boolean scram = PgMajorVersion.atLeast(host.pg().version(), 10);
             roles.put(spec.name(), new RoleFact(spec.name(),
                     spec.superuser().orElse(existing != null && existing.superuser()),
                     spec.login().orElse(existing != null && existing.login()),
                     spec.replication().orElse(existing != null && existing.replication()),
                     spec.createdb().orElse(existing != null && existing.createdb()),
                     spec.createrole().orElse(existing != null && existing.createrole()),
-                    spec.connectionLimit().orElse(-1), password.isPresent() ? "scram-sha-256" : "none",
-                    password.map(p -> ScramSha256.verifier(p, "0123456789abcdef".getBytes(), 4096))));
+                    spec.connectionLimit().orElse(-1), password.isEmpty() ? "none" : scram ? "scram-sha-256" : "md5",
+                    password.filter(p -> scram).map(p -> ScramSha256.verifier(p, "0123456789abcdef".getBytes(), 4096)),
+                    password.filter(p -> !scram).map(p -> PasswordVerifier.md5Check(spec.name(), p))));
             return this;
         }
 
