@@ -13,13 +13,7 @@ import java.util.HexFormat;
  * PostgreSQL 10 a SCRAM-SHA-256 verifier; before 10, which knows no SCRAM (it would store the verifier's text as
  * if it were the password), {@code md5} and the hex MD5 of password and role name. Shown as {@code (sensitive)}.
  */
-public final class PasswordVerifier {
-    private final String text;
-
-    private PasswordVerifier(String text) {
-        this.text = text;
-    }
-
+public record PasswordVerifier(String text) {
     public static PasswordVerifier scram(ScramVerifier verifier) {
         return new PasswordVerifier(verifier.text());
     }
@@ -36,10 +30,6 @@ public final class PasswordVerifier {
         return md5Hex(md5(role, password).text);
     }
 
-    public String text() {
-        return text;
-    }
-
     private static String md5Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
@@ -47,16 +37,6 @@ public final class PasswordVerifier {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is part of every Java runtime", e);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PasswordVerifier v && v.text.equals(text);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
     }
 
     @Override
