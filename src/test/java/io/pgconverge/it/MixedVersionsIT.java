@@ -64,8 +64,9 @@ class MixedVersionsIT {
         Path inventory = Files.createTempFile("one-version-inventory-", ".yml");
         Files.writeString(inventory, Files.readString(lab.inventory()).replace("          pg_version: "
                 + otherVersion + "\n", ""));
-        String refusal = "node3: it runs PostgreSQL " + otherVersion + " but the primary node1 runs PostgreSQL "
-                + labVersion + "; a standby needs its primary's major version";
+        java.util.regex.Pattern refusal = java.util.regex.Pattern.compile("node3: it has PostgreSQL " + otherVersion
+                + " \\([^)]+\\) but the primary node1 runs PostgreSQL " + labVersion
+                + "; a standby needs its primary's major version");
         for (String command : List.of("plan", "apply")) {
             List<String> args = new ArrayList<>(List.of(command, "playbooks/ha-cluster.yml", "-i",
                     inventory.toString()));
@@ -74,7 +75,7 @@ class MixedVersionsIT {
             }
             CliProcess.Result r = cli.run(args);
             assertEquals(1, r.exitCode(), r.all());
-            assertTrue(r.all().contains(refusal), r.all());
+            assertTrue(refusal.matcher(r.all()).find(), r.all());
             assertEquals(before, nodeStates(), "nothing is touched by " + command);
         }
     }

@@ -17,8 +17,9 @@ class MajorVersionPlanTest {
         List<FactsFixtures.Node> nodes = FactsFixtures.convergedNodes(cluster, FactsFixtures.secrets());
         nodes.set(2, FactsFixtures.node(FactsFixtures.host(3, 17, ServiceManager.PG_CTL)));
         Plan plan = plan(nodes);
-        assertEquals(List.of("node3: it runs PostgreSQL 17 but the primary node1 runs PostgreSQL 15; a standby needs"
-                + " its primary's major version: upgrade node3 (pg_upgrade) or take it out of the group"),
+        assertEquals(List.of("node3: it has PostgreSQL 17 (its running server) but the primary node1 runs PostgreSQL"
+                + " 15; a standby needs its primary's major version: upgrade node3 (pg_upgrade) or take it out of"
+                + " the group"),
                 plan.refusals().stream().map(Notice::toString).toList());
     }
 
@@ -28,9 +29,27 @@ class MajorVersionPlanTest {
         FactsFixtures.Node old = FactsFixtures.node(FactsFixtures.host(2, 906, ServiceManager.PG_CTL));
         old.running = false;
         nodes.set(1, old);
-        assertEquals(List.of("node2: it runs PostgreSQL 9.6 but the primary node1 runs PostgreSQL 15; a standby"
-                + " needs its primary's major version: upgrade node2 (pg_upgrade) or take it out of the group"),
+        assertEquals(List.of("node2: it has PostgreSQL 9.6 (its data directory) but the primary node1 runs PostgreSQL"
+                + " 15; a standby needs its primary's major version: upgrade node2 (pg_upgrade) or take it out of"
+                + " the group"),
                 plan(nodes).refusals().stream().map(Notice::toString).toList());
+    }
+
+    @Test
+    void whereTheInventorysPathsFindNothingTheOnlyDebianClusterTells() {
+        List<FactsFixtures.Node> nodes = FactsFixtures.convergedNodes(cluster, FactsFixtures.secrets());
+        FactsFixtures.Node bare = FactsFixtures.node(cluster.members().get(2));
+        bare.running = false;
+        bare.initialised = false;
+        List<io.pgconverge.facts.NodeFacts> facts = new java.util.ArrayList<>(nodes.subList(0, 2).stream()
+                .map(FactsFixtures.Node::build).toList());
+        facts.add(bare.build().withPlatform(new io.pgconverge.facts.PlatformFacts(java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.of(true), List.of("17/main"))));
+        Plan plan = FactsFixtures.planner().plan(cluster, FactsFixtures.facts(facts.toArray(
+                io.pgconverge.facts.NodeFacts[]::new)), FactsFixtures.secrets());
+        assertEquals(List.of("node3: it has PostgreSQL 17 (its only cluster, 17/main) but the primary node1 runs"
+                + " PostgreSQL 15; a standby needs its primary's major version: upgrade node3 (pg_upgrade) or take it"
+                + " out of the group"), plan.refusals().stream().map(Notice::toString).toList());
     }
 
     @Test
