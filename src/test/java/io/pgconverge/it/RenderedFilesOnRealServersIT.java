@@ -27,6 +27,7 @@ import io.pgconverge.render.TemplateRenderer;
 import io.pgconverge.testing.Commands;
 import io.pgconverge.testing.ScratchServer;
 import io.pgconverge.testing.ServerBinaries;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,6 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * passfile from 10) starts in recovery, authenticates with the rendered credentials, streams through its slot,
  * shows every setting as rendered, and starts in recovery again while its primary is down.
  */
+@Tag("real-servers")
 class RenderedFilesOnRealServersIT {
     private static final List<String> RELEASES = List.of("9.6.24", "10.23.0", "11.22.0", "12.22.0", "13.18.0",
             "14.15.0", "16.6.0", "17.2.0");
