@@ -111,14 +111,6 @@ public final class ScratchServer implements AutoCloseable {
         }
     }
 
-    public void delete(String name) {
-        try {
-            Files.deleteIfExists(data.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Starts the server and waits until it accepts connections; fails with the end of its log when it does not. */
     public void start() {
         try {
