@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** {@code pgconverge lab up|down|status}: the local lab of Debian systems. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
@@ -52,6 +53,11 @@ public final class LabCommand implements Runnable {
                 + " the Debian release: 13 bullseye, 15 bookworm (default), 17 trixie, 18 sid.")
         Integer pgVersion;
 
+        @Option(names = "--node-version", paramLabel = "NODE=N", description = "A node with another PostgreSQL"
+                + " major version, and so another Debian release, than the lab's (a mixed lab), e.g. node3=17;"
+                + " repeatable.")
+        Map<String, Integer> nodeVersions;
+
         @Option(names = "--subnet", paramLabel = "K", description = "Subnet index: nodes at 127.1.K.N, bridge"
                 + " pgclabK (default: 0), so that several labs coexist.")
         Integer subnet;
@@ -61,7 +67,8 @@ public final class LabCommand implements Runnable {
             Lab lab = labDir.lab();
             LabSettings had = lab.settings().orElse(LabSettings.defaults());
             LabSettings wanted = new LabSettings(nodes != null ? nodes : had.nodes(),
-                    pgVersion != null ? pgVersion : had.pgVersion(), subnet != null ? subnet : had.subnet());
+                    pgVersion != null ? pgVersion : had.pgVersion(), subnet != null ? subnet : had.subnet(),
+                    nodeVersions != null ? nodeVersions : had.nodeVersions());
             PrintWriter out = spec.commandLine().getOut();
             LabReport report = lab.up(wanted);
             LabView.changes(out, report, "Lab is up; nothing to do.");

@@ -1,5 +1,6 @@
 package io.pgconverge.exec;
 
+import io.pgconverge.facts.Lsn;
 import io.pgconverge.model.EngineException;
 import io.pgconverge.model.Intent;
 import io.pgconverge.model.NodePaths;
@@ -10,6 +11,9 @@ import io.pgconverge.plan.task.Rewind;
 import io.pgconverge.transport.CommandResult;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runners of the tasks that make or rewrite a data directory: initdb, base backup, rewind. The long commands run as
@@ -89,6 +93,7 @@ final class DataDirRunners {
             }
             Intent intent = new Intent(Intent.Action.REWIND, task.source(), Intent.Stage.COPYING);
             String script = new RemoteJob(paths(context)).intent(intent)
+                    .then(task.keepWalCommand())
                     .secret(task.passfile(), task.passfileContent())
                     .job("pg_rewind", task.command() + " 2>&1")
                     .intent(intent.at(Intent.Stage.COPIED)).script();
@@ -103,12 +108,45 @@ final class DataDirRunners {
                         + " by a base backup instead (" + marker + ")", e);
             }
             String out = r.stdout();
+            java.util.regex.Matcher m = DIVERGED.matcher(out);
+            boolean diverged = m.find();
+            int restored = restoreKeptWal(task, context, diverged ? Optional.of(Lsn.parse(m.group(1)))
+                    : Optional.empty());
             if (out.contains("no rewind required")) {
                 return recovered + "no rewind required: it had not diverged from " + task.source();
             }
-            java.util.regex.Matcher m = DIVERGED.matcher(out);
-            String where = m.find() ? " (the servers diverged at " + m.group(1) + " on timeline " + m.group(2) + ")" : "";
-            return recovered + "rewound to the timeline of " + task.source() + where;
+            String where = diverged ? " (the servers diverged at " + m.group(1) + " on timeline " + m.group(2) + ")"
+                    : "";
+            return recovered + "rewound to the timeline of " + task.source() + where
+                    + (restored > 0 ? "; " + restored + " WAL segment(s) before the divergence kept for recovery" : "");
+        }
+
+        /** Links back the kept WAL segments recovery needs (see {@link Rewind#walToRestore}), then drops the rest. */
+        private static int restoreKeptWal(Rewind task, RunContext context, Optional<Lsn> diverged) {
+            String kept = ShellWords.quote(task.keptWalDir());
+            String walDir = task.dataDir() + "/pg_wal";
+            List<String> names = List.of();
+            if (diverged.isPresent()) {
+                long segmentBytes = Long.parseLong(new ServerControl(context).controlData().values()
+                        .getOrDefault("Bytes per WAL segment", "16777216"));
+                List<String> saved = lines(context.check("ls -1 -- " + kept + "\n", RunContext.COMMAND_TIMEOUT,
+                        "list the kept WAL segments").stdout());
+                Set<String> present = Set.copyOf(lines(context.check("ls -1 -- " + ShellWords.quote(walDir) + "\n",
+                        RunContext.COMMAND_TIMEOUT, "list pg_wal").stdout()));
+                names = Rewind.walToRestore(saved, present, diverged.get(), segmentBytes);
+            }
+            StringBuilder script = new StringBuilder();
+            for (String name : names) {
+                script.append("ln -- ").append(ShellWords.quote(task.keptWalDir() + "/" + name)).append(' ')
+                        .append(ShellWords.quote(walDir + "/" + name)).append('\n');
+            }
+            script.append("rm -rf -- ").append(kept).append('\n');
+            context.check(script.toString(), RunContext.COMMAND_TIMEOUT, "bring back the kept WAL segments");
+            return names.size();
+        }
+
+        private static List<String> lines(String text) {
+            return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         }
     }
 }

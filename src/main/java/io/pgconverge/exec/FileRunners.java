@@ -53,8 +53,8 @@ final class FileRunners {
     static final class EnsureDirectoryRunner implements TaskRunner<EnsureDirectory> {
         @Override
         public String run(EnsureDirectory task, RunContext context) {
-            context.check("set -e\n" + String.join("\n", task.commands()) + "\n", RunContext.COMMAND_TIMEOUT,
-                    "directory " + task.path());
+            context.check(task.runsAs(), "set -e\n" + String.join("\n", task.commands()) + "\n",
+                    RunContext.COMMAND_TIMEOUT, "directory " + task.path());
             return "in place";
         }
     }

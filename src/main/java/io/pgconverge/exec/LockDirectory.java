@@ -30,11 +30,16 @@ public final class LockDirectory {
         return path;
     }
 
-    /** Takes the lock for {@code me}; returns the current holder's text when another one has it. */
+    /**
+     * Takes the lock for {@code me}; returns the current holder's text when another one has it. A lock that cannot
+     * be made (its directory, the node's configuration directory, is missing or not writable) is an error, not a
+     * holder.
+     */
     Optional<String> tryTake(LockHolder me) {
         String q = ShellWords.quote(path);
-        String script = "if mkdir " + q + " 2>/dev/null; then " + writeHolder(me) + " && echo TAKEN; else echo HELD; "
-                + "cat " + q + "/holder 2>/dev/null || echo unreadable; fi\n";
+        String script = "if mkdir " + q + " 2>/dev/null; then " + writeHolder(me) + " && echo TAKEN; elif [ -d " + q
+                + " ]; then echo HELD; cat " + q + "/holder 2>/dev/null || echo unreadable; else mkdir " + q
+                + "; exit 1; fi\n";
         String out = check(script, "take the apply lock");
         return out.startsWith("TAKEN") ? Optional.empty() : Optional.of(out.substring(out.indexOf('\n') + 1));
     }

@@ -44,7 +44,16 @@ record RunContext(NodeConnections connections, Task task, ExecListener listener,
     /** As {@link #check(String, Duration, String)}, handing output lines to {@code lines} as they come. */
     CommandResult check(String script, Duration timeout, String what, Consumer<String> lines) {
         running(what);
-        CommandResult r = shell().run(script, timeout, lines);
+        return ok(shell().run(script, timeout, lines), what);
+    }
+
+    /** As {@link #check(String, Duration, String)}, run as {@code who}. */
+    CommandResult check(io.pgconverge.model.RunAs who, String script, Duration timeout, String what) {
+        running(what);
+        return ok(shell().run(who, script, timeout), what);
+    }
+
+    private CommandResult ok(CommandResult r, String what) {
         if (!r.ok()) {
             String err = r.stderr().isBlank() ? r.stdout() : r.stderr();
             throw new io.pgconverge.model.EngineException(task.host() + ": " + what + " failed (exit " + r.exitCode()

@@ -45,7 +45,7 @@ public final class FactsFingerprint {
         new TreeMap<>(server.roles()).forEach((name, r) -> s.append("role ").append(name).append('=')
                 .append(r.superuser()).append(r.login()).append(r.replication()).append(r.createdb())
                 .append(r.createrole()).append(',').append(r.connectionLimit()).append(',')
-                .append(r.scram().map(v -> Sha256.hex(v.text())).orElse(r.passwordKind())).append('\n'));
+                .append(r.scram().map(v -> Sha256.hex(v.text())).or(r::md5Check).orElse(r.passwordKind())).append('\n'));
         server.slots().stream().map(SlotFact::name).sorted().forEach(n -> s.append("slot ").append(n).append('\n'));
         server.hbaRules().forEach(r -> s.append("hba ").append(r).append('\n'));
     }

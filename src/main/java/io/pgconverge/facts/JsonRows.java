@@ -43,7 +43,8 @@ final class JsonRows {
             Optional<ScramVerifier> scram = text(r, "scram").map(ScramVerifier::new);
             roles.put(r.path("name").asText(), new RoleFact(r.path("name").asText(), r.path("superuser").asBoolean(),
                     r.path("login").asBoolean(), r.path("replication").asBoolean(), r.path("createdb").asBoolean(),
-                    r.path("createrole").asBoolean(), r.path("connection_limit").asInt(-1), kind, scram));
+                    r.path("createrole").asBoolean(), r.path("connection_limit").asInt(-1), kind, scram,
+                    text(r, "md5_check")));
         }
         return roles;
     }

@@ -91,14 +91,18 @@ public final class SqlFactsQuery {
             + "'database', database, 'user_name', user_name, 'address', address, 'netmask', netmask, "
             + "'auth_method', auth_method, 'options', options, 'error', error) ORDER BY line_number) FROM pg_hba_file_rules)";
 
-    /** Only the kind of a stored password leaves the server, and the SCRAM verifier (never an md5 hash). */
+    /**
+     * Only the kind of a stored password leaves the server, the SCRAM verifier, and for an md5 verifier its MD5
+     * (never the md5 verifier, which is enough to log in with).
+     */
     private static final String ROLES = "(SELECT json_agg(json_build_object('name', rolname, 'superuser', rolsuper, "
             + "'login', rolcanlogin, 'replication', rolreplication, 'createdb', rolcreatedb, "
             + "'createrole', rolcreaterole, 'connection_limit', rolconnlimit, "
             + "'password_kind', CASE WHEN rolpassword IS NULL THEN 'none' "
             + "WHEN rolpassword LIKE 'SCRAM-SHA-256$%' THEN 'scram-sha-256' "
             + "WHEN rolpassword ~ '^md5[0-9a-f]{32}$' THEN 'md5' ELSE 'plain' END, "
-            + "'scram', CASE WHEN rolpassword LIKE 'SCRAM-SHA-256$%' THEN rolpassword END) ORDER BY rolname) "
+            + "'scram', CASE WHEN rolpassword LIKE 'SCRAM-SHA-256$%' THEN rolpassword END, "
+            + "'md5_check', CASE WHEN rolpassword ~ '^md5[0-9a-f]{32}$' THEN md5(rolpassword) END) ORDER BY rolname) "
             + "FROM pg_authid WHERE rolname !~ '^pg_')";
 
     private static String slots(boolean walStatus) {

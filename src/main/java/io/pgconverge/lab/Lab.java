@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -74,10 +76,13 @@ public final class Lab {
             LabLayout layout = new LabLayout(dir, settings);
             LabFiles.writeIfChanged(layout.settingsFile(), propertiesText(settings), "rw-r--r--");
             List<LabChange> changes = new ArrayList<>();
-            BaseSpec spec = BaseSpec.of(settings.release());
-            BaseCache.Base base = new BaseCache(runner).ensure(spec);
-            if (base.built()) {
-                changes.add(new LabChange("lab", "built the Debian base " + base.dir()));
+            Map<DebianRelease, Path> bases = new EnumMap<>(DebianRelease.class);
+            for (DebianRelease release : settings.releases()) {
+                BaseCache.Base base = new BaseCache(runner).ensure(BaseSpec.of(release));
+                if (base.built()) {
+                    changes.add(new LabChange("lab", "built the Debian base " + base.dir()));
+                }
+                bases.put(release, base.dir());
             }
             LabKeys keys = new LabKeys(layout, runner);
             changes.addAll(keys.ensure());
@@ -88,7 +93,7 @@ public final class Lab {
             }
             NodeBuilder builder = builder(layout, network, keys);
             for (LabNode node : layout.nodes().subList(0, wanted.nodes())) {
-                changes.addAll(builder.ensure(node, base.dir()));
+                changes.addAll(builder.ensure(node, bases.get(settings.releaseOf(node.name()))));
             }
             if (keys.writeKnownHosts(layout.nodes())) {
                 changes.add(new LabChange("lab", "wrote " + layout.knownHosts()));
@@ -173,11 +178,20 @@ public final class Lab {
             return wanted;
         }
         LabSettings had = recorded.get();
-        if (had.pgVersion() != wanted.pgVersion() || had.subnet() != wanted.subnet()) {
-            throw new EngineException("the lab in " + dir + " is PostgreSQL " + had.pgVersion() + " on 127.1."
+        if (had.pgVersion() != wanted.pgVersion() || had.subnet() != wanted.subnet()
+                || !had.nodeVersions().equals(wanted.nodeVersions())) {
+            throw new EngineException("the lab in " + dir + " is PostgreSQL " + had.pgVersion()
+                    + (had.nodeVersions().isEmpty() ? "" : " (" + nodeVersionsText(had) + ")") + " on 127.1."
                     + had.subnet() + ".0/24; to change it, remove it first with: pgconverge lab down --purge");
         }
         return wanted.withNodes(Math.max(had.nodes(), wanted.nodes()));
+    }
+
+    private static String nodeVersionsText(LabSettings settings) {
+        StringBuilder s = new StringBuilder();
+        settings.nodeVersions().forEach((node, version) -> s.append(s.length() == 0 ? "" : ", ").append(node)
+                .append(' ').append(version));
+        return s.toString();
     }
 
     private static String propertiesText(LabSettings settings) {

@@ -50,7 +50,7 @@ public record LabLayout(Path dir, LabSettings settings) {
         String name = "node" + index;
         int k = settings.subnet();
         return new LabNode(name, index, subnetPrefix() + index, "pgc" + k + "-" + name, "pgc" + k + "h" + index,
-                dir.resolve(name), settings.pgVersion());
+                dir.resolve(name), settings.pgVersionOf(name));
     }
 
     public LabNode node(String name) {

@@ -29,6 +29,7 @@ import io.pgconverge.plan.task.Restart;
 import io.pgconverge.plan.task.Start;
 import io.pgconverge.plan.task.Stop;
 import io.pgconverge.plan.task.Task;
+import io.pgconverge.plan.topology.MajorVersionCheck;
 import io.pgconverge.plan.topology.TakeoverTasks;
 import io.pgconverge.plan.topology.Topology;
 import io.pgconverge.plan.topology.TopologyNotices;
@@ -69,6 +70,7 @@ public final class Planner {
         List<Notice> warnings = new ArrayList<>(topology.warnings());
         warnings.addAll(ConcernNotices.of(nodes));
         List<Notice> refusals = new ArrayList<>(ServiceChecks.refusals(nodes));
+        refusals.addAll(MajorVersionCheck.refusals(primary, standbys));
         refusals.addAll(topology.refusals());
         Upstreams upstreams = Upstreams.of(cluster, topology);
         warnings.addAll(upstreams.notices());
@@ -140,7 +142,8 @@ public final class Planner {
         Map<String, RoleFact> existing = fate == Fate.INIT_DB
                 ? Map.of(primary.host().serverUser(), RolePlanner.bootstrapSuperuser(primary.host().serverUser()))
                 : primary.server().orElseThrow().roles();
-        return new RolePlanner(secrets, salts).plan(primary.name(), cluster.desired().roles(), existing);
+        return new RolePlanner(secrets, salts, primary.version()).plan(primary.name(), cluster.desired().roles(),
+                existing);
     }
 
     private static void topologyTasks(Cluster cluster, NodeWork w, Topology topology, SlotPlan slots,

@@ -58,6 +58,16 @@ class ApplyLockTest {
     }
 
     @Test
+    void aLockThatCannotBeMadeIsAnErrorNamingItNotAHolder(@TempDir Path tmp) {
+        List<Host> hosts = List.of(host("node3", tmp.resolve("missing")));
+        EngineException failed = assertThrows(EngineException.class,
+                () -> acquire(hosts, LockHolder.current(), Optional.empty(), new ArrayList<>()));
+        assertTrue(failed.getMessage().startsWith("node3: cannot take the apply lock " + tmp.resolve(
+                "missing/pgconverge.lock")), failed.getMessage());
+        assertFalse(failed.getMessage().contains("another apply"), failed.getMessage());
+    }
+
+    @Test
     void aSecondApplyFailsFastNamingTheHolderAndGetsTheLockOnceItIsFree(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("n1"));
         Files.createDirectories(tmp.resolve("n2"));

@@ -1,6 +1,7 @@
 package io.pgconverge.it;
 
 import io.pgconverge.lab.LabExtension;
+import io.pgconverge.lab.LabNode;
 import io.pgconverge.lab.LabExtension.RunningLab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ class RejoinByBaseBackupIT {
         this.lab = lab;
         this.sql = new LabSql(lab);
         this.processes = new LabProcesses(lab, sql);
+        withoutDataChecksums("node1");
         CliProcess.Result r = run("apply", "--yes");
         assertEquals(0, r.exitCode(), r.all());
         processes.fill("node1");
@@ -54,6 +56,21 @@ class RejoinByBaseBackupIT {
         processes.crash("node1");
         CliProcess.Result failover = run("apply", "-e", "primary=node2", "--yes");
         assertEquals(0, failover.exitCode(), failover.all());
+    }
+
+    /**
+     * initdb of PostgreSQL 18 turns data checksums on, with which pg_rewind works without wal_log_hints; the
+     * primary (and so every standby copied from it) has them turned off, as a cluster of an older initdb has.
+     */
+    private void withoutDataChecksums(String node) {
+        if (sql.query(node, "SHOW data_checksums").equals("off")) {
+            return;
+        }
+        LabNode n = sql.node(node);
+        sql.rootShell(node, "pg_ctlcluster --mode fast " + n.pgVersion() + " main stop\n");
+        sql.shell(node, n.binDir() + "/pg_checksums --disable -D " + n.dataDir() + "\n");
+        sql.rootShell(node, "pg_ctlcluster " + n.pgVersion() + " main start\n");
+        assertEquals("off", sql.query(node, "SHOW data_checksums"));
     }
 
     @Test

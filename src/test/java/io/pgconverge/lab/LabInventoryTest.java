@@ -55,4 +55,18 @@ class LabInventoryTest {
         assertTrue(text.contains("Debian trixie"), text);
         assertFalse(text.contains("pg_data"), "the Debian defaults need no layout vars: " + text);
     }
+
+    @Test
+    void aNodeOfAMixedLabCarriesItsOwnVersionAndTheHeaderNamesItsRelease() {
+        String text = LabInventory.render(new LabLayout(Path.of("/var/tmp/lab"),
+                new LabSettings(3, 15, 0, java.util.Map.of("node3", 17))));
+        assertTrue(text.contains("# Mixed: node3 is Debian trixie with PostgreSQL 17.\n"), text);
+        assertTrue(text.contains("""
+                        node3:
+                          ansible_host: 127.1.0.3
+                          ansible_port: 22
+                          pg_version: 17
+                """), text);
+        assertEquals(2, text.split("pg_version", -1).length - 1, "node3's and the group's: " + text);
+    }
 }

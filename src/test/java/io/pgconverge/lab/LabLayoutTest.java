@@ -85,4 +85,22 @@ class LabLayoutTest {
                 v14.getMessage());
         assertFalse(new LabSettings(3, 17, 0).release() != DebianRelease.TRIXIE);
     }
+
+    @Test
+    void aMixedLabGivesANodeTheVersionAndReleaseOfItsOwn() {
+        LabSettings mixed = new LabSettings(3, 15, 6, Map.of("node3", 17, "node2", 15));
+        assertEquals(Map.of("node3", 17), mixed.nodeVersions(), "a node of the lab's own version is no exception");
+        LabLayout layout = new LabLayout(Path.of("/tmp/lab"), mixed);
+        assertEquals(15, layout.node(2).pgVersion());
+        assertEquals(17, layout.node(3).pgVersion());
+        assertEquals(Path.of("/var/lib/postgresql/17/main"), layout.node(3).dataDir());
+        assertEquals(List.of(DebianRelease.BOOKWORM, DebianRelease.TRIXIE),
+                List.copyOf(mixed.releases()));
+        assertEquals(mixed, LabSettings.fromProperties(mixed.toProperties()));
+        EngineException outside = assertThrows(EngineException.class,
+                () -> new LabSettings(3, 15, 0, Map.of("node4", 17)));
+        assertEquals("the lab's nodes are node1 to node3; node4 cannot have a version of its own",
+                outside.getMessage());
+        assertThrows(EngineException.class, () -> new LabSettings(3, 15, 0, Map.of("node3", 16)));
+    }
 }

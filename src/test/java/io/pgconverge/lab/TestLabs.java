@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,12 +39,17 @@ public final class TestLabs {
     }
 
     /** Takes down the previous test lab and starts a new one with {@code nodes} fresh nodes. */
-    public static synchronized RunningLab fresh(int nodes) {
+    public static RunningLab fresh(int nodes) {
+        return fresh(nodes, Map.of());
+    }
+
+    /** As {@link #fresh(int)}, the nodes of {@code nodeVersions} with a major version of their own (a mixed lab). */
+    public static synchronized RunningLab fresh(int nodes, Map<String, Integer> nodeVersions) {
         holdRunLock();
         retireCurrent();
         Lab lab = Lab.at(newDir());
         current = lab;
-        LabReport report = lab.up(new LabSettings(nodes, pgVersion(), SUBNET));
+        LabReport report = lab.up(new LabSettings(nodes, pgVersion(), SUBNET, nodeVersions));
         return new RunningLab(lab, lab.layout(), report.status());
     }
 

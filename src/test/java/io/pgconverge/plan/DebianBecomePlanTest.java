@@ -70,6 +70,20 @@ class DebianBecomePlanTest {
     }
 
     @Test
+    void theArchiveDirectoryIsMadeByRootAndGivenToPostgres() {
+        DesiredState d = FactsFixtures.desired(15, FactsFixtures.settings(), FactsFixtures.roles(),
+                Optional.of(new io.pgconverge.model.ArchiveSpec("/var/backups/pgsql/archive", false)));
+        Cluster archived = new Cluster(d, cluster().members());
+        Plan plan = planner().plan(archived, converged(cluster(), n -> n), secrets());
+        String text = new TextPlanRenderer(false).render(plan);
+        assertTrue(text.contains("""
+                      $ [root] mkdir -p -m 0700 /var/backups/pgsql/archive
+                      $ [root] chown postgres /var/backups/pgsql/archive
+                      $ [root] chmod 0700 /var/backups/pgsql/archive
+                """), text);
+    }
+
+    @Test
     void theConvergedDebianClusterPlansNothing() {
         Plan plan = planner().plan(cluster(), converged(cluster(), n -> n), secrets());
         assertEquals(List.of(), plan.refusals());

@@ -20,6 +20,7 @@ import io.pgconverge.model.HbaRule;
 import io.pgconverge.model.Host;
 import io.pgconverge.model.PgLayout;
 import io.pgconverge.model.PgMajorVersion;
+import io.pgconverge.plan.access.PasswordVerifier;
 import io.pgconverge.model.ReplicationSpec;
 import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
@@ -193,7 +194,8 @@ final class FactsFixtures {
             this.host = host;
             this.systemId = 7000000000000000000L + host.name().hashCode();
             defaultSettings();
-            roles.put("postgres", new RoleFact("postgres", true, true, true, true, true, -1, "none", Optional.empty()));
+            roles.put("postgres", new RoleFact("postgres", true, true, true, true, true, -1, "none", Optional.empty(),
+                    Optional.empty()));
             file(host.pg().configDir() + "/postgresql.conf", "# initdb's postgresql.conf\nmax_connections = 100\n");
             file(host.pg().configDir() + "/pg_hba.conf", "local all all peer\n");
         }
@@ -331,14 +333,16 @@ final class FactsFixtures {
 
         Node role(RoleSpec spec, Optional<Secret> password) {
             RoleFact existing = roles.get(spec.name());
+            boolean scram = PgMajorVersion.atLeast(host.pg().version(), 10);
             roles.put(spec.name(), new RoleFact(spec.name(),
                     spec.superuser().orElse(existing != null && existing.superuser()),
                     spec.login().orElse(existing != null && existing.login()),
                     spec.replication().orElse(existing != null && existing.replication()),
                     spec.createdb().orElse(existing != null && existing.createdb()),
                     spec.createrole().orElse(existing != null && existing.createrole()),
-                    spec.connectionLimit().orElse(-1), password.isPresent() ? "scram-sha-256" : "none",
-                    password.map(p -> ScramSha256.verifier(p, "0123456789abcdef".getBytes(), 4096))));
+                    spec.connectionLimit().orElse(-1), password.isEmpty() ? "none" : scram ? "scram-sha-256" : "md5",
+                    password.filter(p -> scram).map(p -> ScramSha256.verifier(p, "0123456789abcdef".getBytes(), 4096)),
+                    password.filter(p -> !scram).map(p -> PasswordVerifier.md5Check(spec.name(), p))));
             return this;
         }
 
@@ -392,7 +396,10 @@ final class FactsFixtures {
                             : signal || recoveryConf ? "shut down in recovery" : "shut down"),
                     Optional.of(timeline), Optional.of(checkpoint), signal, recoveryConf, walLogHints,
                     walLogHints.map(w -> false));
-            Optional<ServerFacts> server = running ? Optional.of(new ServerFacts("15.8", 150008, systemId, timeline,
+            int major = host.pg().version();
+            int versionNum = PgMajorVersion.atLeast(major, 10) ? major * 10000 + 8 : major * 100 + 8;
+            Optional<ServerFacts> server = running ? Optional.of(new ServerFacts(PgMajorVersion.text(major) + ".8",
+                    versionNum, systemId, timeline,
                     inRecovery, inRecovery ? Optional.empty() : Optional.of(current),
                     inRecovery ? received : Optional.empty(), inRecovery ? replayed : Optional.empty(), upstream,
                     settings, List.of(), roles, slots, List.of(), Optional.empty(),

@@ -164,7 +164,8 @@ class PlannerTest {
         assertEquals(List.of("password: changed"), alter.changes());
         assertEquals("ALTER ROLE \"repl\" WITH PASSWORD (sensitive)", alter.statement().shown());
         assertTrue(alter.statement().sql().matches("ALTER ROLE \"repl\" WITH PASSWORD 'SCRAM-SHA-256\\$4096:.*'"));
-        assertTrue(ScramSha256.matches(alter.password().orElseThrow(), new Secret("new-secret")));
+        assertTrue(ScramSha256.matches(new io.pgconverge.facts.ScramVerifier(alter.password().orElseThrow().text()),
+                new Secret("new-secret")));
         // the passfiles carry the replication password too: rewritten, never shown
         assertEquals(List.of("node1/role/repl", "node1/passfile", "node2/passfile", "node3/passfile"), ids(plan));
         assertTrue(((WriteFile) plan.graph().task("node2/passfile")).sensitive());

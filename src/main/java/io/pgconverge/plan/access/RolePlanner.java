@@ -1,6 +1,7 @@
 package io.pgconverge.plan.access;
 
 import io.pgconverge.facts.RoleFact;
+import io.pgconverge.model.PgMajorVersion;
 import io.pgconverge.model.RoleSpec;
 import io.pgconverge.model.Secret;
 import io.pgconverge.plan.config.ResolvedSecrets;
@@ -17,15 +18,19 @@ import java.util.Optional;
  * Plans the roles of the playbook on the primary: a missing role is created, a differing one altered;
  * attributes the playbook leaves out stay as the server has them. A stored SCRAM verifier that the
  * playbook's password reproduces (same salt and iterations) is no change; a new verifier is computed here,
- * client-side, with a salt from the {@link SaltSource}.
+ * client-side, with a salt from the {@link SaltSource}. Before PostgreSQL 10 the verifier is an md5 one, unchanged
+ * when the MD5 of the stored one matches.
  */
 public final class RolePlanner {
     private final ResolvedSecrets secrets;
     private final SaltSource salts;
+    private final int version;
 
-    public RolePlanner(ResolvedSecrets secrets, SaltSource salts) {
+    /** @param version the primary's major version: SCRAM verifiers from 10, md5 ones before */
+    public RolePlanner(ResolvedSecrets secrets, SaltSource salts, int version) {
         this.secrets = secrets;
         this.salts = salts;
+        this.version = version;
     }
 
     /**
@@ -58,16 +63,21 @@ public final class RolePlanner {
 
     /** The bootstrap superuser initdb creates, named after the OS user it runs as. */
     public static RoleFact bootstrapSuperuser(String name) {
-        return new RoleFact(name, true, true, true, true, true, -1, "none", Optional.empty());
+        return new RoleFact(name, true, true, true, true, true, -1, "none", Optional.empty(), Optional.empty());
     }
 
-    private static boolean passwordMatches(RoleFact fact, Secret password) {
+    private boolean passwordMatches(RoleFact fact, Secret password) {
+        if (!PgMajorVersion.atLeast(version, 10)) {
+            return fact.md5Check().filter(PasswordVerifier.md5Check(fact.name(), password)::equals).isPresent();
+        }
         return fact.passwordKind().equals("scram-sha-256") && fact.scram().isPresent()
                 && ScramSha256.matches(fact.scram().get(), password);
     }
 
-    private io.pgconverge.facts.ScramVerifier verifier(String role, Secret password) {
-        return ScramSha256.verifier(password, salts.salt(role), ScramSha256.DEFAULT_ITERATIONS);
+    private PasswordVerifier verifier(String role, Secret password) {
+        return PgMajorVersion.atLeast(version, 10)
+                ? PasswordVerifier.scram(ScramSha256.verifier(password, salts.salt(role), ScramSha256.DEFAULT_ITERATIONS))
+                : PasswordVerifier.md5(role, password);
     }
 
     /** SQL options for the attributes the playbook states and (with a fact) that differ. */

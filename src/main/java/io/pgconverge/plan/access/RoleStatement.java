@@ -1,7 +1,5 @@
 package io.pgconverge.plan.access;
 
-import io.pgconverge.facts.ScramVerifier;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +8,7 @@ public final class RoleStatement {
     private RoleStatement() {
     }
 
-    public static SqlStatement of(String verb, String role, List<String> options, Optional<ScramVerifier> password) {
+    public static SqlStatement of(String verb, String role, List<String> options, Optional<PasswordVerifier> password) {
         StringBuilder head = new StringBuilder(verb).append(" ROLE ").append(SqlText.identifier(role));
         if (!options.isEmpty() || password.isPresent()) {
             head.append(" WITH");

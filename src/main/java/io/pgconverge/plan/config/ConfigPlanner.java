@@ -5,6 +5,7 @@ import io.pgconverge.facts.FileSettingError;
 import io.pgconverge.model.ArchiveSpec;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.NodePaths;
+import io.pgconverge.model.RunAs;
 import io.pgconverge.model.Sha256;
 import io.pgconverge.plan.Fate;
 import io.pgconverge.plan.NodeContext;
@@ -235,10 +236,11 @@ public final class ConfigPlanner {
         if (dir.exists() && ownerOk && modeOk) {
             return Optional.empty();
         }
+        RunAs who = node.service().start().runAs();
         return Optional.of(new EnsureDirectory(node.name() + "/archive-dir", node.name(), archive.get().dir(), owner,
-                "0700", dir.exists(), dir.exists() && !ownerOk, dir.exists()
-                ? "the WAL archive must be owned by " + owner + " with mode 0700"
-                : "archive_command copies WAL segments into it", owner));
+                "0700", dir.exists(), who == RunAs.ROOT ? !dir.exists() || !ownerOk : dir.exists() && !ownerOk,
+                dir.exists() ? "the WAL archive must be owned by " + owner + " with mode 0700"
+                : "archive_command copies WAL segments into it", node.host().userFor(who), who));
     }
 
     /** An unknown (empty) mode is taken as right: the facts did not say otherwise. */

@@ -1,6 +1,6 @@
 package io.pgconverge.plan.task;
 
-import io.pgconverge.facts.ScramVerifier;
+import io.pgconverge.plan.access.PasswordVerifier;
 import io.pgconverge.plan.access.RoleStatement;
 import io.pgconverge.plan.access.SqlStatement;
 
@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param password the new SCRAM-SHA-256 verifier; empty when the password stays
  */
 public record AlterRole(String id, String host, String role, List<String> options, List<String> changes,
-                        Optional<ScramVerifier> password, String reason) implements Task {
+                        Optional<PasswordVerifier> password, String reason) implements Task {
     public AlterRole {
         options = List.copyOf(options);
         changes = List.copyOf(changes);

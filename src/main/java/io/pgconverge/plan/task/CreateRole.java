@@ -1,6 +1,6 @@
 package io.pgconverge.plan.task;
 
-import io.pgconverge.facts.ScramVerifier;
+import io.pgconverge.plan.access.PasswordVerifier;
 import io.pgconverge.plan.access.RoleStatement;
 import io.pgconverge.plan.access.SqlStatement;
 
@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param password the SCRAM-SHA-256 verifier to store, computed client-side; never shown
  */
 public record CreateRole(String id, String host, String role, List<String> options,
-                         Optional<ScramVerifier> password, String reason) implements Task {
+                         Optional<PasswordVerifier> password, String reason) implements Task {
     public CreateRole {
         options = List.copyOf(options);
     }
