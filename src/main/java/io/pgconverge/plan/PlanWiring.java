@@ -140,6 +140,7 @@ public final class PlanWiring {
         edge(w.intent, w.stop);
         edge(w.intent, w.rebuild);
         edge(w.activation, w.intentDone);
+        edge(w.promote, w.intentDone);
         edge(w.stop, w.rebuild);
         List<Task> files = new ArrayList<>(w.beforeActivation());
         w.config.hba().ifPresent(files::add);
