@@ -91,6 +91,30 @@ final class HandoverSteps {
         chain(promote, signal, primaryStart);
     }
 
+    /**
+     * What is left of the hand-over once T was promoted by an earlier apply: P's standby settings that it lacks and
+     * its start as T's standby, unless it runs as such already.
+     */
+    void resumeHandOver(String standbyConf, String standbySignal) {
+        if (primary.node.running()) {
+            return;
+        }
+        String confPath = primary.node.paths().pgconvergeConf();
+        Optional<String> conf = primary.node.content(confPath);
+        primaryStart = new Start(p + "/start-as-standby", p, primary.node.service().start(), p + " starts with "
+                + "its new configuration as a standby of " + t + "; it stopped where " + t + "'s timeline begins, "
+                + "so no rewind is needed");
+        sequence.add(primary, primaryStart);
+        if (conf.filter(standbyConf::equals).isEmpty()) {
+            chain(new WriteFile(p + "/conf-as-standby", p, confPath, conf, standbyConf, "0644", false, p
+                    + " follows " + t + " while " + t + " is primary"), primaryStart);
+        }
+        if (!primary.node.facts().dataDir().map(d -> d.standbySignal()).orElse(false)) {
+            chain(new WriteFile(p + "/handover-signal", p, primary.node.paths().standbySignal(), Optional.empty(),
+                    standbySignal, "0600", false, p + " starts as a standby of " + t), primaryStart);
+        }
+    }
+
     void handBack(String targetSignal, String standbyConf, String primaryConf) {
         VerifyReplication streams = new VerifyReplication(t + "/handover-streams", t, List.of(new ExpectedStandby(p,
                 primary.node.host().address(), p, Optional.empty(), t, false)), PlanWiring.VERIFY_TIMEOUT, p + " must stream "
@@ -112,7 +136,10 @@ final class HandoverSteps {
                 Optional.empty(), targetSignal, "0600", false, t + " starts as a standby of " + p + " again");
         Start start = new Start(t + "/start-as-standby", t, target.node.service().start(), t + " follows " + p
                 + " again; it stopped where " + p + "'s new timeline begins, so no rewind is needed");
-        chain(primaryStart, streams, checkpoint, targetFence, replay, promote, conf, reload);
+        if (primaryStart != null) {
+            chain(primaryStart, streams);
+        }
+        chain(streams, checkpoint, targetFence, replay, promote, conf, reload);
         chain(targetFence, signal, start);
         chain(promote, start);
         RemoveFile done = new RemoveFile(p + "/handover-done", p, primary.node.paths().intent(),
