@@ -157,8 +157,26 @@ class HandoverResumePlanTest {
         Plan plan = plan(nodes);
         assertTrue(plan.refusals().isEmpty(), plan.refusals().toString());
         List<String> ids = ids(plan);
-        assertTrue(ids.contains("node1/promote"), ids.toString());
-        assertTrue(plan.graph().dependencies("node1/intent-done").contains("node1/promote"), ids.toString());
+        List<String> order = List.of("node1/hand-back-replay", "node1/take-back", "node1/conf-as-primary",
+                "node1/reload-as-primary", "node1/handover-done");
+        for (int i = 1; i < order.size(); i++) {
+            assertTrue(ids.indexOf(order.get(i - 1)) >= 0 && ids.indexOf(order.get(i - 1)) < ids.indexOf(order.get(i)),
+                    order.get(i - 1) + " before " + order.get(i) + ": " + ids);
+        }
+        assertTrue(plan.graph().dependencies("node2/start-as-standby").containsAll(List.of("node1/take-back",
+                "node2/hand-back-signal")), ids.toString());
+        assertFalse(ids.contains("node2/hand-back") || ids.contains("node2/handover-streams"), ids.toString());
+    }
+
+    @Test
+    void killedAfterTheHandBackFenceButShortOfItsShutdownCheckpointNothingIsResumed() {
+        List<FactsFixtures.Node> nodes = withStandbySettings();
+        nodes.get(0).running = true;
+        nodes.get(0).standby(hosts.get(1).address(), null).timeline(2).wal(0x6000000L, 0x6000000L)
+                .control(null, 0x5000028L);
+        nodes.get(1).stopped().control("shut down", 0x6000028L);
+        Plan plan = plan(nodes);
+        assertFalse(ids(plan).contains("node1/take-back"), ids(plan).toString());
     }
 
     @Test

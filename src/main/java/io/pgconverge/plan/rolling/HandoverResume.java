@@ -1,5 +1,6 @@
 package io.pgconverge.plan.rolling;
 
+import io.pgconverge.facts.Lsn;
 import io.pgconverge.model.Cluster;
 import io.pgconverge.model.Intent;
 import io.pgconverge.plan.Fate;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * The rest of a restart by handover that an earlier apply did not finish after it promoted the standby {@code T}:
  * the playbook's primary {@code P} carries the handover marker naming T, T runs out of recovery, and P either is
  * stopped (with or without its standby settings yet) or runs as T's standby. P then gets its standby settings,
- * starts as T's standby and takes the role back as the handover would have ({@link HandoverSteps}).
+ * starts as T's standby and takes the role back as the handover would have ({@link HandoverSteps}). When T was
+ * fenced already and P, still its standby, has replayed T's shutdown checkpoint, P takes the role back.
  *
  * <p>Only with evidence that P stopped where T's timeline begins: P was shut down cleanly, on the timeline just
  * before T's (it stopped as the primary at the shutdown checkpoint T replayed before its promotion), or on T's own
@@ -51,8 +53,14 @@ public final class HandoverResume {
     }
 
     static boolean completable(NodeContext p, NodeContext t) {
-        if (!t.reachable() || !t.running() || !t.outOfRecovery() || t.server().isEmpty() || !t.sameSystemAs(p)
-                || !p.dataInitialised() || p.unfinished().isPresent()) {
+        if (!t.reachable() || !t.outOfRecovery() || !t.sameSystemAs(p) || !p.dataInitialised()
+                || p.unfinished().isPresent()) {
+            return false;
+        }
+        if (!t.running()) {
+            return t.cleanlyShutDown() && p.running() && p.inRecovery() && replayedPast(p, t);
+        }
+        if (t.server().isEmpty()) {
             return false;
         }
         if (p.running()) {
@@ -60,6 +68,12 @@ public final class HandoverResume {
         }
         return p.cleanlyShutDown() && p.timeline() > 0
                 && (p.timeline() + 1 == t.timeline() || p.inRecovery() && p.timeline() == t.timeline());
+    }
+
+    /** T was fenced by the hand-back and P, its standby, has replayed T's shutdown checkpoint. */
+    private static boolean replayedPast(NodeContext p, NodeContext t) {
+        Optional<Lsn> last = t.facts().dataDir().flatMap(d -> d.checkpointLsn());
+        return last.isPresent() && p.replayed().filter(r -> r.compareTo(last.get()) > 0).isPresent();
     }
 
     private static HandoverResume resume(NodeContext p, NodeContext t, DesiredFiles files) {
@@ -76,10 +90,17 @@ public final class HandoverResume {
         List<Task> tasks = new ArrayList<>(primary.all());
         tasks.addAll(target.all());
         Notice notice = Notice.about(p.name(), "an earlier apply was interrupted during the " + p.intent()
-                .map(Intent::describe).orElseThrow() + ": " + t.name() + " is primary (" + t.position() + ") and "
-                + p.name() + " " + (p.running() ? "runs as its standby" : "stopped cleanly (" + p.position()
-                + ") where its timeline begins") + ", so this plan completes the handover");
+                .map(Intent::describe).orElseThrow() + ": " + state(p, t) + ", so this plan completes the handover");
         return new HandoverResume(tasks, sequence.edges(), notice);
+    }
+
+    private static String state(NodeContext p, NodeContext t) {
+        if (!t.running()) {
+            return t.name() + " was shut down cleanly to hand the role back (" + t.position() + ") and " + p.name()
+                    + ", its standby, has replayed past it";
+        }
+        return t.name() + " is primary (" + t.position() + ") and " + p.name() + " " + (p.running()
+                ? "runs as its standby" : "stopped cleanly (" + p.position() + ") where its timeline begins");
     }
 
     private static NodeConfig unchanged() {

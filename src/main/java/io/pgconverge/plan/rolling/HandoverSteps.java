@@ -115,6 +115,7 @@ final class HandoverSteps {
         }
     }
 
+    /** The hand-back; from P's wait for T's shutdown checkpoint on when an earlier apply has fenced T already. */
     void handBack(String targetSignal, String standbyConf, String primaryConf) {
         VerifyReplication streams = new VerifyReplication(t + "/handover-streams", t, List.of(new ExpectedStandby(p,
                 primary.node.host().address(), p, Optional.empty(), t, false)), PlanWiring.VERIFY_TIMEOUT, p + " must stream "
@@ -136,11 +137,16 @@ final class HandoverSteps {
                 Optional.empty(), targetSignal, "0600", false, t + " starts as a standby of " + p + " again");
         Start start = new Start(t + "/start-as-standby", t, target.node.service().start(), t + " follows " + p
                 + " again; it stopped where " + p + "'s new timeline begins, so no rewind is needed");
-        if (primaryStart != null) {
-            chain(primaryStart, streams);
+        if (target.node.running()) {
+            if (primaryStart != null) {
+                chain(primaryStart, streams);
+            }
+            chain(streams, checkpoint, targetFence, replay, promote, conf, reload);
+            chain(targetFence, signal, start);
+        } else {
+            chain(replay, promote, conf, reload);
+            chain(signal, start);
         }
-        chain(streams, checkpoint, targetFence, replay, promote, conf, reload);
-        chain(targetFence, signal, start);
         chain(promote, start);
         RemoveFile done = new RemoveFile(p + "/handover-done", p, primary.node.paths().intent(),
                 Optional.of(Intent.handover(t).text()), p + " is the primary again and " + t + " its standby: the "
