@@ -169,6 +169,18 @@ class HandoverResumePlanTest {
     }
 
     @Test
+    void killedAfterTheHandBackFenceAndTheStandbySignalThePlaybooksPrimaryTakesTheRoleBack() {
+        List<FactsFixtures.Node> nodes = withStandbySettings();
+        nodes.get(0).running = true;
+        nodes.get(0).standby(hosts.get(1).address(), null).timeline(2).wal(0x6000100L, 0x60000A0L)
+                .control(null, 0x5000028L);
+        nodes.get(1).stopped().control("shut down", 0x6000028L).file(paths(1).standbySignal(), "");
+        Plan plan = plan(nodes);
+        assertTrue(plan.refusals().isEmpty(), plan.refusals().toString());
+        assertTrue(ids(plan).containsAll(List.of("node1/take-back", "node2/start-as-standby")), ids(plan).toString());
+    }
+
+    @Test
     void killedAfterTheHandBackFenceButShortOfItsShutdownCheckpointNothingIsResumed() {
         List<FactsFixtures.Node> nodes = withStandbySettings();
         nodes.get(0).running = true;

@@ -53,14 +53,13 @@ public final class HandoverResume {
     }
 
     static boolean completable(NodeContext p, NodeContext t) {
-        if (!t.reachable() || !t.outOfRecovery() || !t.sameSystemAs(p) || !p.dataInitialised()
-                || p.unfinished().isPresent()) {
+        if (!t.reachable() || !t.sameSystemAs(p) || !p.dataInitialised() || p.unfinished().isPresent()) {
             return false;
         }
         if (!t.running()) {
-            return t.cleanlyShutDown() && p.running() && p.inRecovery() && replayedPast(p, t);
+            return shutDownAsPrimary(t) && p.running() && p.inRecovery() && replayedPast(p, t);
         }
-        if (t.server().isEmpty()) {
+        if (t.server().isEmpty() || !t.outOfRecovery()) {
             return false;
         }
         if (p.running()) {
@@ -68,6 +67,11 @@ public final class HandoverResume {
         }
         return p.cleanlyShutDown() && p.timeline() > 0
                 && (p.timeline() + 1 == t.timeline() || p.inRecovery() && p.timeline() == t.timeline());
+    }
+
+    /** Shut down cleanly as a primary; the hand-back may have written its standby.signal since. */
+    private static boolean shutDownAsPrimary(NodeContext t) {
+        return t.facts().dataDir().flatMap(d -> d.clusterState()).filter("shut down"::equals).isPresent();
     }
 
     /** T was fenced by the hand-back and P, its standby, has replayed T's shutdown checkpoint. */
