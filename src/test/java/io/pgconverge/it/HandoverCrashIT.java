@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A restart by handover (restart_method switchover) under write load, killed before one of its tasks: before
  * node1 gets its standby settings (node2 already promoted), before node1 starts as node2's standby, and before
- * node1 takes the role back (node2 fenced). One apply without the kill then converges the cluster by itself: node1
+ * node1 takes the role back (node2 fenced), before node2 starts as node1's standby again. One apply without the kill then converges the cluster by itself: node1
  * is primary, node2 and node3 stream, the new shared_buffers is in effect everywhere, every acknowledged commit is
  * on node1, and the next plan is empty.
  */
@@ -42,7 +42,8 @@ class HandoverCrashIT {
     }
 
     @ParameterizedTest(name = "killed before {0}")
-    @CsvSource({"node1/conf-as-standby, 144MB", "node1/start-as-standby, 176MB", "node1/take-back, 208MB"})
+    @CsvSource({"node1/conf-as-standby, 144MB", "node1/start-as-standby, 176MB", "node1/take-back, 208MB",
+            "node2/start-as-standby, 240MB"})
     void theNextApplyCompletesTheHandover(String task, String sharedBuffers) {
         String[] vars = {"-e", "restart_method=switchover", "-e", "settings.shared_buffers=" + sharedBuffers};
         CliProcess.Result killed;
@@ -54,6 +55,7 @@ class HandoverCrashIT {
             killed = new CliProcess().with("PGCONVERGE_TEST_KILL_AT", task).run(lab, "apply", args(vars, "--yes"));
             assertEquals(137, killed.exitCode(), "killed before " + task + ": " + killed.all());
             resumed = cli.run(lab, "apply", args(vars, "--yes"));
+            assertEquals(0, resumed.exitCode(), "the apply after the one killed before " + task + ": " + resumed.all());
             writer.awaitAcks(writer.count() + 100, 60000);
             writer.close();
             acked = writer.acknowledged();
