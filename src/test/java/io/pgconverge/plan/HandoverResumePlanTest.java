@@ -113,6 +113,16 @@ class HandoverResumePlanTest {
     }
 
     @Test
+    void aStaleMarkerOnARunningPrimaryIsOverwrittenByTheNewHandoverNotRemovedAfterItsFence() {
+        List<FactsFixtures.Node> nodes = new ArrayList<>(convergedNodes(labCluster(15), secrets()));
+        nodes.get(0).intent("handover node3\nplanned\n");
+        Plan plan = plan(nodes);
+        List<String> ids = ids(plan);
+        assertTrue(ids.contains("node1/handover-intent"), ids.toString());
+        assertFalse(ids.contains("node1/intent-done"), ids.toString());
+    }
+
+    @Test
     void killedAfterThePromotionTheOldPrimaryGetsItsStandbySettingsStartsAndTakesTheRoleBack() {
         Plan plan = plan(promoted());
         assertHandBack(plan);
