@@ -5,13 +5,14 @@ import java.util.Optional;
 
 /**
  * What the intent marker ({@link NodePaths#intent()}) says: a node's data directory is being replaced by a base
- * backup or rewound, from which source, and how far that got. Its text is the action and source on the first line
+ * backup or rewound, from which source, and how far that got; or, on a primary restarted by handover, which standby
+ * holds the primary role until it is handed back (the source; its stage stays {@code planned}). Its text is the action and source on the first line
  * and the stage on the second ({@code planned} when there is none).
  */
 public record Intent(Action action, String source, Stage stage) {
     /** How the data directory is being made. */
     public enum Action {
-        BASE_BACKUP("base-backup"), REWIND("rewind");
+        BASE_BACKUP("base-backup"), REWIND("rewind"), HANDOVER("handover");
 
         private final String word;
 
@@ -59,8 +60,20 @@ public record Intent(Action action, String source, Stage stage) {
         return Optional.of(new Intent(action.get(), head[1], stage));
     }
 
+    /** A restart by handover to {@code target} is under way on the node that carries this marker. */
+    public static Intent handover(String target) {
+        return new Intent(Action.HANDOVER, target, Stage.PLANNED);
+    }
+
+    public boolean handover() {
+        return action == Action.HANDOVER;
+    }
+
     /** "base backup from node1, interrupted while copying". */
     public String describe() {
+        if (handover()) {
+            return "restart by handover to " + source + " (the role not yet handed back)";
+        }
         return (action == Action.BASE_BACKUP ? "base backup" : "pg_rewind") + " from " + source + " ("
                 + (stage == Stage.PLANNED ? "decided, not begun" : stage == Stage.COPYING ? "interrupted while copying"
                 : "copy complete, not yet started as a standby") + ")";

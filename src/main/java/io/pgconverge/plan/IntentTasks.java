@@ -22,6 +22,10 @@ final class IntentTasks {
     static void add(NodeWork w) {
         String path = w.node.paths().intent();
         Optional<String> found = w.node.facts().leftovers().intent();
+        if (found.flatMap(Intent::parse).filter(Intent::handover).isPresent()) {
+            handoverDone(w, path, found);
+            return;
+        }
         Optional<Intent> planned = w.rebuild.flatMap(IntentTasks::intentOf);
         planned.ifPresent(i -> w.intent = Optional.of(new WriteFile(w.name() + "/intent", w.name(), path, found,
                 i.text(), "0644", false, "an apply killed from here on leaves a marker the next plan reads: it "
@@ -31,6 +35,17 @@ final class IntentTasks {
             w.intentDone = Optional.of(new RemoveFile(w.name() + "/intent-done", w.name(), path, found,
                     "the node runs as a standby again: the " + found.flatMap(Intent::parse).or(() -> planned)
                     .map(Intent::describe).orElse("interrupted work") + " is complete"));
+        }
+    }
+
+    /**
+     * A handover marker the restart by handover did not reach the end of: removed once the node's part is done, when
+     * the rest of the handover is no longer planned as such (the node took the role back by a switchover, or runs).
+     */
+    private static void handoverDone(NodeWork w, String path, Optional<String> found) {
+        if (w.node.running() || w.activation.isPresent() || w.promote.isPresent()) {
+            w.intentDone = Optional.of(new RemoveFile(w.name() + "/intent-done", w.name(), path, found,
+                    "the " + found.flatMap(Intent::parse).map(Intent::describe).orElseThrow() + " is complete"));
         }
     }
 

@@ -140,6 +140,7 @@ public final class PlanWiring {
         edge(w.intent, w.stop);
         edge(w.intent, w.rebuild);
         edge(w.activation, w.intentDone);
+        edge(w.promote, w.intentDone);
         edge(w.stop, w.rebuild);
         List<Task> files = new ArrayList<>(w.beforeActivation());
         w.config.hba().ifPresent(files::add);
@@ -211,7 +212,7 @@ public final class PlanWiring {
     public PlanGraph finish() {
         List<Task> tasks = graph.tasks();
         if (tasks.isEmpty()) {
-            return graph.build(tieBreaker());
+            return graph.build(tieBreaker(cluster.members()));
         }
         Optional<VerifyReplication> verify = verify(topology, tasks);
         verify.ifPresent(v -> {
@@ -234,7 +235,7 @@ public final class PlanWiring {
                     .noneMatch(d -> host.name().equals(hostOf.get(d)))).forEach(t -> graph.edge(t, record));
             verify.ifPresent(v -> graph.edge(v, record));
         }
-        return graph.build(tieBreaker());
+        return graph.build(tieBreaker(cluster.members()));
     }
 
     private Optional<VerifyReplication> verify(Topology topology, List<Task> tasks) {
@@ -261,9 +262,8 @@ public final class PlanWiring {
     }
 
     /** Host order, then kind, then id; applied records last of all, once everything else is done. */
-    private Comparator<Task> tieBreaker() {
+    static Comparator<Task> tieBreaker(List<Host> members) {
         Map<String, Integer> order = new HashMap<>();
-        List<Host> members = cluster.members();
         for (int i = 0; i < members.size(); i++) {
             order.put(members.get(i).name(), i);
         }

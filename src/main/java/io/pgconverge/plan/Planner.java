@@ -17,6 +17,8 @@ import io.pgconverge.plan.config.NodeConfig;
 import io.pgconverge.plan.config.ResolvedSecrets;
 import io.pgconverge.plan.rolling.ConcernNotices;
 import io.pgconverge.plan.rolling.HandoverRestart;
+import io.pgconverge.plan.rolling.HandoverResume;
+import io.pgconverge.plan.rolling.RollingSequence;
 import io.pgconverge.plan.service.ServiceChecks;
 import io.pgconverge.plan.service.ServiceCommands;
 import io.pgconverge.plan.slots.SlotPlan;
@@ -76,6 +78,10 @@ public final class Planner {
         warnings.addAll(upstreams.notices());
         warnings.addAll(TopologyNotices.delayedSwitchover(primary, topology));
         DesiredFiles desiredFiles = new DesiredFiles(cluster, secrets, renderer, upstreams);
+        Optional<HandoverResume> resume = HandoverResume.of(cluster, nodes, desiredFiles);
+        if (resume.isPresent()) {
+            return resumed(cluster, resume.get(), ServiceChecks.refusals(nodes));
+        }
         ConfigPlanner configPlanner = new ConfigPlanner(cluster);
         Map<String, NodeWork> work = new LinkedHashMap<>();
         for (NodeContext node : nodes) {
@@ -115,6 +121,21 @@ public final class Planner {
         List<Notice> needsYes = graph.order().isEmpty() ? List.of()
                 : TopologyNotices.needingYes(cluster.desired(), unavailable(nodes, topology));
         return Plan.of(cluster.desired().source(), hosts, graph, warnings, refusals, needsYes);
+    }
+
+    /**
+     * An interrupted restart by handover is completed before anything else: once the playbook's primary is primary
+     * again, the next plan converges whatever else there is.
+     */
+    private static Plan resumed(Cluster cluster, HandoverResume resume, List<Notice> refusals) {
+        PlanGraph.Builder graph = PlanGraph.builder();
+        resume.tasks().forEach(graph::add);
+        for (RollingSequence.Edge e : resume.edges()) {
+            graph.edge(e.before(), e.after());
+        }
+        List<String> hosts = cluster.members().stream().map(Host::name).toList();
+        return Plan.of(cluster.desired().source(), hosts, graph.build(PlanWiring.tieBreaker(cluster.members())),
+                List.of(resume.notice()), refusals, List.of());
     }
 
     /** Nodes that will not stream when the plan starts: down, unreachable, or rebuilt. */

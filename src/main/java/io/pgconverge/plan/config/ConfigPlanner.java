@@ -33,7 +33,7 @@ public final class ConfigPlanner {
     private static final Set<String> REPLICATION_NAMES = Set.of("primary_conninfo", "primary_slot_name",
             "recovery_target_timeline", "restore_command", "wal_level", "max_wal_senders", "max_replication_slots",
             "hot_standby", "listen_addresses", "port");
-    /** Settings read only in recovery: a server being promoted needs no restart for them. */
+    /** Settings read only in recovery: a server being promoted, or the primary, needs no restart for them. */
     private static final Set<String> RECOVERY_NAMES = Set.of("primary_conninfo", "primary_slot_name",
             "recovery_target_timeline", "restore_command");
 
@@ -74,7 +74,8 @@ public final class ConfigPlanner {
         boolean reload = false;
         if (inPlace) {
             changes.restartFor.stream().filter(n -> !restartFor.contains(n))
-                    .filter(n -> fate != Fate.PROMOTE || !RECOVERY_NAMES.contains(n)).forEach(restartFor::add);
+                    .filter(n -> !RECOVERY_NAMES.contains(n) || !(fate == Fate.PROMOTE || node.desiredPrimary()
+                            && node.outOfRecovery())).forEach(restartFor::add);
             overrides.restartFor().stream().filter(n -> !restartFor.contains(n)).forEach(restartFor::add);
             if (fate == Fate.KEEP) {
                 pendingNames(node, after.keySet()).stream().filter(n -> !restartFor.contains(n))

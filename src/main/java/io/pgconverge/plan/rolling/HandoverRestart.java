@@ -60,6 +60,7 @@ public final class HandoverRestart {
         String standbyConf = asStandby.pgconvergeConf();
         String primaryConf = files.of(primary.node.host()).pgconvergeConf();
         HandoverSteps steps = new HandoverSteps(primary, target, restart.settings(), handover.sequence);
+        primary.intentDone = Optional.empty(); // the handover writes its own marker and removes it at the end
         steps.handOver(standbyConf, asStandby.standbySignal().orElseThrow(), primaryConf);
         steps.handBack(files.of(target.node.host()).standbySignal().orElseThrow(), standbyConf, primaryConf);
         handover.restartFirst(primary, work.values(), steps);

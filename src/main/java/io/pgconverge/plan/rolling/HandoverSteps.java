@@ -1,11 +1,13 @@
 package io.pgconverge.plan.rolling;
 
+import io.pgconverge.model.Intent;
 import io.pgconverge.plan.NodeWork;
 import io.pgconverge.plan.PlanWiring;
 import io.pgconverge.plan.task.Checkpoint;
 import io.pgconverge.plan.task.Fence;
 import io.pgconverge.plan.task.Promote;
 import io.pgconverge.plan.task.Reload;
+import io.pgconverge.plan.task.RemoveFile;
 import io.pgconverge.plan.task.Start;
 import io.pgconverge.plan.task.Task;
 import io.pgconverge.plan.task.VerifyReplication;
@@ -25,6 +27,9 @@ import java.util.Optional;
  * streaming, checkpoints and is shut down cleanly; P replays T's shutdown checkpoint and is promoted, gets its
  * own pgconverge.conf back and reloads it; T gets its standby.signal back and starts as P's standby. Neither
  * switchover loses a commit, and neither needs a rewind: each old primary stopped where the new timeline begins.
+ *
+ * <p>Before P is fenced, an intent marker on P names T; it is removed once the role is handed back. An apply killed
+ * in between leaves the marker, from which the next plan completes the handover ({@link HandoverResume}).
  */
 final class HandoverSteps {
     private final NodeWork primary;
@@ -78,10 +83,39 @@ final class HandoverSteps {
         primaryStart = new Start(p + "/start-as-standby", p, primary.node.service().start(), p + " starts with its "
                 + "new configuration (" + changes + ") as a standby of " + t + "; it stopped where " + t
                 + "'s new timeline begins, so no rewind is needed");
-        chain(first, fence, replay, promote, conf, primaryStart);
+        WriteFile intent = new WriteFile(p + "/handover-intent", p, primary.node.paths().intent(),
+                primary.node.facts().leftovers().intent(), Intent.handover(t).text(), "0644", false, "an apply killed "
+                + "from here on leaves a marker naming " + t + ": the next plan completes the handover from where "
+                + "it stopped instead of finding two primaries");
+        chain(first, intent, fence, replay, promote, conf, primaryStart);
         chain(promote, signal, primaryStart);
     }
 
+    /**
+     * What is left of the hand-over once T was promoted by an earlier apply: P's standby settings that it lacks and
+     * its start as T's standby, unless it runs as such already.
+     */
+    void resumeHandOver(String standbyConf, String standbySignal) {
+        if (primary.node.running()) {
+            return;
+        }
+        String confPath = primary.node.paths().pgconvergeConf();
+        Optional<String> conf = primary.node.content(confPath);
+        primaryStart = new Start(p + "/start-as-standby", p, primary.node.service().start(), p + " starts with "
+                + "its new configuration as a standby of " + t + "; it stopped where " + t + "'s timeline begins, "
+                + "so no rewind is needed");
+        sequence.add(primary, primaryStart);
+        if (conf.filter(standbyConf::equals).isEmpty()) {
+            chain(new WriteFile(p + "/conf-as-standby", p, confPath, conf, standbyConf, "0644", false, p
+                    + " follows " + t + " while " + t + " is primary"), primaryStart);
+        }
+        if (!primary.node.facts().dataDir().map(d -> d.standbySignal()).orElse(false)) {
+            chain(new WriteFile(p + "/handover-signal", p, primary.node.paths().standbySignal(), Optional.empty(),
+                    standbySignal, "0600", false, p + " starts as a standby of " + t), primaryStart);
+        }
+    }
+
+    /** The hand-back; from P's wait for T's shutdown checkpoint on when an earlier apply has fenced T already. */
     void handBack(String targetSignal, String standbyConf, String primaryConf) {
         VerifyReplication streams = new VerifyReplication(t + "/handover-streams", t, List.of(new ExpectedStandby(p,
                 primary.node.host().address(), p, Optional.empty(), t, false)), PlanWiring.VERIFY_TIMEOUT, p + " must stream "
@@ -103,9 +137,22 @@ final class HandoverSteps {
                 Optional.empty(), targetSignal, "0600", false, t + " starts as a standby of " + p + " again");
         Start start = new Start(t + "/start-as-standby", t, target.node.service().start(), t + " follows " + p
                 + " again; it stopped where " + p + "'s new timeline begins, so no rewind is needed");
-        chain(primaryStart, streams, checkpoint, targetFence, replay, promote, conf, reload);
-        chain(targetFence, signal, start);
+        if (target.node.running()) {
+            if (primaryStart != null) {
+                chain(primaryStart, streams);
+            }
+            chain(streams, checkpoint, targetFence, replay, promote, conf, reload);
+            chain(targetFence, signal, start);
+        } else {
+            chain(replay, promote, conf, reload);
+            chain(signal, start);
+        }
         chain(promote, start);
+        RemoveFile done = new RemoveFile(p + "/handover-done", p, primary.node.paths().intent(),
+                Optional.of(Intent.handover(t).text()), p + " is the primary again and " + t + " its standby: the "
+                + "handover is complete");
+        chain(reload, done);
+        chain(start, done);
         last = promote;
     }
 

@@ -1,6 +1,7 @@
 package io.pgconverge.plan.topology;
 
 import io.pgconverge.model.Cluster;
+import io.pgconverge.model.Intent;
 import io.pgconverge.plan.Fate;
 import io.pgconverge.plan.NodeContext;
 import io.pgconverge.plan.PlanOptions;
@@ -55,6 +56,13 @@ public final class RejoinPlanner {
     }
 
     private void decideFormerPrimary(NodeContext primary, NodeContext x) {
+        if (handedBack(primary, x)) {
+            draft.decide(x, Fate.START, "an earlier apply was interrupted after " + x.name() + " handed the primary "
+                    + "role back (" + primary.intent().map(Intent::describe).orElseThrow() + "): it was shut down "
+                    + "cleanly where " + primary.name() + "'s timeline begins (" + x.position() + ", "
+                    + primary.name() + " on " + primary.position() + "), so it starts as a standby without a rewind");
+            return;
+        }
         String state = x.running() ? "two primaries: it is out of recovery like " + primary.name()
                 : "it is a stopped former primary";
         String timelines = x.name() + " is on " + x.position() + ", " + primary.name() + " on " + primary.position();
@@ -73,6 +81,16 @@ public final class RejoinPlanner {
         String fence = x.running() ? "fenced first (it must take no writes while " + primary.name() + " is primary), "
                 + "then " : "";
         rejoin(primary, x, state + "; " + timelines, fence);
+    }
+
+    /**
+     * The standby that held the role during a restart by handover, stopped cleanly by the hand-back, on the timeline
+     * just before the one the playbook's primary started with its promotion.
+     */
+    private static boolean handedBack(NodeContext primary, NodeContext x) {
+        return primary.intent().filter(Intent::handover).filter(i -> i.source().equals(x.name())).isPresent()
+                && primary.running() && x.cleanlyShutDown() && x.timeline() > 0
+                && x.timeline() + 1 == primary.timeline();
     }
 
     private void rejoin(NodeContext primary, NodeContext x, String why, String first) {
