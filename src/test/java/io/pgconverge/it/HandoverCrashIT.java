@@ -3,6 +3,7 @@ package io.pgconverge.it;
 import io.pgconverge.lab.LabExtension;
 import io.pgconverge.lab.LabExtension.RunningLab;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is primary, node2 and node3 stream, the new shared_buffers is in effect everywhere, every acknowledged commit is
  * on node1, and the next plan is empty.
  */
+@Tag("fault-matrix")
 @ExtendWith(LabExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HandoverCrashIT {

@@ -3,6 +3,7 @@ package io.pgconverge.it;
 import io.pgconverge.lab.LabExtension;
 import io.pgconverge.lab.LabExtension.RunningLab;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * written between them is on every node, both standbys stream through their slots on the eleventh timeline, no
  * node holds a slot it does not need, and the next plan is empty.
  */
+@Tag("extended")
 @ExtendWith(LabExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SwitchoverSeriesIT {
