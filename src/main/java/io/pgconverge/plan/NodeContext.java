@@ -4,6 +4,7 @@ import io.pgconverge.facts.ApplyDelay;
 import io.pgconverge.facts.DataDirFacts;
 import io.pgconverge.facts.Lsn;
 import io.pgconverge.facts.NodeFacts;
+import io.pgconverge.facts.ServerConcerns;
 import io.pgconverge.facts.ServerFacts;
 import io.pgconverge.facts.SettingFact;
 import io.pgconverge.facts.UpstreamFacts;
@@ -42,6 +43,11 @@ public record NodeContext(Host host, NodeFacts facts, boolean desiredPrimary) {
 
     public Optional<ServerFacts> server() {
         return facts.server();
+    }
+
+    /** What the running server reports as worth a warning or a repair; none when it does not run. */
+    public ServerConcerns concerns() {
+        return facts.server().map(ServerFacts::concerns).orElse(ServerConcerns.none());
     }
 
     /** Initialised: PG_VERSION is there, or a server runs and answers. */

@@ -27,7 +27,7 @@ public final class ConcernNotices {
     public static List<Notice> of(List<NodeContext> nodes) {
         List<Notice> notices = new ArrayList<>();
         for (NodeContext node : nodes) {
-            ServerConcerns concerns = node.server().map(s -> s.concerns()).orElse(ServerConcerns.none());
+            ServerConcerns concerns = node.concerns();
             concerns.slotRetention().stream().filter(ConcernNotices::worthAWarning)
                     .forEach(slot -> notices.add(Notice.about(node.name(), retention(slot))));
             for (FileSettingError e : concerns.fileSettingErrors().stream()

@@ -36,11 +36,6 @@ public final class HandoverRestart {
     private HandoverRestart() {
     }
 
-    /** No handover: the primary restarts in place, if at all. */
-    public static HandoverRestart none() {
-        return new HandoverRestart();
-    }
-
     /** Replaces the restart of the primary of {@code work} by a handover when the playbook asks for one. */
     public static HandoverRestart plan(Cluster cluster, DesiredFiles files, Map<String, NodeWork> work) {
         HandoverRestart handover = new HandoverRestart();

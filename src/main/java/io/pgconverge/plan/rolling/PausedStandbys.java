@@ -1,6 +1,5 @@
 package io.pgconverge.plan.rolling;
 
-import io.pgconverge.facts.ServerConcerns;
 import io.pgconverge.plan.Fate;
 import io.pgconverge.plan.NodeWork;
 import io.pgconverge.plan.Notice;
@@ -78,7 +77,7 @@ final class PausedStandbys {
     /** The checked parameters the standby runs below its control file's values, with those values. */
     private static Map<String, Long> below(NodeWork w) {
         Map<String, Long> below = new LinkedHashMap<>();
-        boolean paused = w.node.server().map(s -> s.concerns()).orElse(ServerConcerns.none()).replayPaused();
+        boolean paused = w.node.concerns().replayPaused();
         if (w.fate != Fate.KEEP || !paused || !w.node.running() || !w.node.inRecovery() || w.rebuild.isPresent()) {
             return below;
         }
