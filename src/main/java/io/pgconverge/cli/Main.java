@@ -11,16 +11,21 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The {@code pgconverge} command line. {@link #run} returns the exit code so tests can call it in-process. */
 @Command(name = "pgconverge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.",
-        subcommands = {LabCommand.class, CompletionCommand.class, ValidateCommand.class, FactsCommand.class, PlanCommand.class,
-                ApplyCommand.class, GraphCommand.class, PingCommand.class,
-                StatusCommand.class, UnlockCommand.class})
+        description = "Declarative configuration engine for PostgreSQL streaming-replication clusters.")
 public final class Main implements Runnable {
+    /** The commands, in the order help lists them. */
+    private static final Map<String, Class<?>> COMMANDS = commands(LabCommand.class, CompletionCommand.class,
+            ValidateCommand.class, FactsCommand.class, PlanCommand.class, ApplyCommand.class, GraphCommand.class,
+            PingCommand.class, StatusCommand.class, UnlockCommand.class);
     private final Map<String, String> environment;
 
     @CommandLine.Spec
@@ -64,6 +69,7 @@ public final class Main implements Runnable {
     static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new Main(environment));
+        commandsFor(args).forEach(cl::addSubcommand);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
@@ -89,6 +95,28 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The commands picocli builds a model of for {@code args}: only the one named when a known command is the first
+     * word that is not an option (most of a start-up is picocli reading annotations), else all of them (help, an
+     * unknown command, completion, which lists them all).
+     */
+    static List<Class<?>> commandsFor(String... args) {
+        Optional<String> first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst();
+        Class<?> named = first.map(COMMANDS::get).orElse(null);
+        if (named == null || named == CompletionCommand.class) {
+            return List.copyOf(COMMANDS.values());
+        }
+        return List.of(named);
+    }
+
+    private static Map<String, Class<?>> commands(Class<?>... classes) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> c : classes) {
+            byName.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     private static String describe(Exception ex) {

@@ -71,6 +71,7 @@ public final class Planner {
         Topology topology = new TopologyPlanner(cluster, options).decide(primary, standbys);
         List<Notice> warnings = new ArrayList<>(topology.warnings());
         warnings.addAll(ConcernNotices.of(nodes));
+        warnings.addAll(LeftoverNotices.of(nodes));
         List<Notice> refusals = new ArrayList<>(ServiceChecks.refusals(nodes));
         refusals.addAll(MajorVersionCheck.refusals(primary, standbys));
         refusals.addAll(topology.refusals());

@@ -4,6 +4,7 @@ import io.pgconverge.model.RunAs;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +13,13 @@ import java.util.function.Consumer;
  * line runs with its standard input: an SSH channel or a local process.
  */
 abstract class EscalatingShell implements RemoteShell {
+    /**
+     * The first line of a script run with an escalation not yet known to work: seeing it printed shows that the
+     * escalation started the script (sudo prints nothing on standard output when it refuses), so the first script
+     * is its own probe.
+     */
+    private static final String STARTED = "echo @@pgconverge-started";
+    private static final String STARTED_LINE = "@@pgconverge-started\n";
     private final Escalations escalations;
 
     EscalatingShell(Escalations escalations) {
@@ -33,6 +41,17 @@ abstract class EscalatingShell implements RemoteShell {
 
     @Override
     public CommandResult run(RunAs who, String script, Duration timeout, Consumer<String> lines) {
+        Optional<Escalation> untried = escalations.untried(who);
+        if (untried.isPresent()) {
+            CommandResult r = exec(untried.get().command(), ScriptInput.of(untried.get(), STARTED + "\n" + script),
+                    timeout, new WithoutFirst(lines));
+            if (r.stdout().startsWith(STARTED_LINE)) {
+                escalations.started(who, untried.get());
+                return new CommandResult(r.exitCode(), r.stdout().substring(STARTED_LINE.length()), r.stderr());
+            }
+            Escalation escalation = escalations.afterRefusal(who, r, this::exec);
+            return exec(escalation.command(), ScriptInput.of(escalation, script), timeout, lines);
+        }
         Escalation escalation = escalations.forRun(who, this::exec);
         return exec(escalation.command(), ScriptInput.of(escalation, script), timeout, lines);
     }
@@ -40,5 +59,26 @@ abstract class EscalatingShell implements RemoteShell {
     @Override
     public void checkRunAs(RunAs who) {
         escalations.forRun(who, this::exec);
+    }
+
+    /** Passes on every line but the first, the started marker when the script started. */
+    private static final class WithoutFirst implements Consumer<String> {
+        private final Consumer<String> lines;
+        private boolean first = true;
+
+        WithoutFirst(Consumer<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            if (first) {
+                first = false;
+                if (line.equals(STARTED_LINE.strip())) {
+                    return;
+                }
+            }
+            lines.accept(line);
+        }
     }
 }

@@ -26,6 +26,16 @@ public final class Escalations {
     @FunctionalInterface
     interface Switcher {
         Escalation to(String target, CommandChannel channel);
+
+        /** The escalation worth trying before any probe, for a switcher that can tell a refusal apart; else none. */
+        default Optional<Escalation> untried(String target) {
+            return Optional.empty();
+        }
+
+        /** Goes on from the untried escalation having refused to start a script ({@code refusal}). */
+        default Escalation after(String target, CommandResult refusal, CommandChannel channel) {
+            return to(target, channel);
+        }
     }
 
     private Escalations(String login, Map<RunAs, String> targets, Switcher switcher) {
@@ -64,7 +74,22 @@ public final class Escalations {
             return (t, c) -> su(host.name(), login, t);
         }
         SudoProbe probe = new SudoProbe(host.name(), login, password);
-        return probe::establish;
+        return new Switcher() {
+            @Override
+            public Escalation to(String target, CommandChannel channel) {
+                return probe.establish(target, channel);
+            }
+
+            @Override
+            public Optional<Escalation> untried(String target) {
+                return Optional.of(SudoEscalation.withoutPassword(target));
+            }
+
+            @Override
+            public Escalation after(String target, CommandResult refusal, CommandChannel channel) {
+                return probe.establishAfter(target, refusal, channel);
+            }
+        };
     }
 
     /** The escalation of scripts that run as {@code who}; probes on first use. */
@@ -79,6 +104,45 @@ public final class Escalations {
         String target = targets.get(who);
         try {
             Escalation e = target.equals(login) ? new NoEscalation(target) : switcher.to(target, channel);
+            established.put(who, e);
+            return e;
+        } catch (EscalationRefused e) {
+            refused.put(who, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The escalation to run a script with before anything is known of {@code who} ({@code sudo -n}), sparing the
+     * probe's round trip when it works; empty when it is known, refused, or there is nothing to try.
+     */
+    public synchronized Optional<Escalation> untried(RunAs who) {
+        String target = targets.get(who);
+        if (established.containsKey(who) || refused.containsKey(who) || target.equals(login)) {
+            return Optional.empty();
+        }
+        return switcher.untried(target);
+    }
+
+    /** The untried escalation started a script: it is the one for {@code who} on this connection. */
+    public synchronized void started(RunAs who, Escalation escalation) {
+        established.putIfAbsent(who, escalation);
+    }
+
+    /**
+     * The untried escalation refused to start a script ({@code refusal}: what it printed): establishes the
+     * escalation from there, or keeps and throws the refusal, as {@link #forRun} would.
+     */
+    public synchronized Escalation afterRefusal(RunAs who, CommandResult refusal, CommandChannel channel) {
+        if (refused.containsKey(who)) {
+            throw refused.get(who);
+        }
+        Escalation known = established.get(who);
+        if (known != null) {
+            return known;
+        }
+        try {
+            Escalation e = switcher.after(targets.get(who), refusal, channel);
             established.put(who, e);
             return e;
         } catch (EscalationRefused e) {

@@ -33,12 +33,27 @@ final class SudoProbe {
         }
     }
 
+    /**
+     * Goes on from {@code sudo -n} having refused to start a script ({@code refusal}, what it printed), as the probe
+     * does from its own refusal: with the password, or a refusal that says why.
+     */
+    SudoEscalation establishAfter(String target, CommandResult refusal, CommandChannel channel) {
+        try (Timings.Span span = Timings.span(host + ": sudo probe for " + target + " after sudo -n refused")) {
+            return afterRefusal(SudoEscalation.withoutPassword(target), refusal, channel);
+        }
+    }
+
     private SudoEscalation probe(String target, CommandChannel channel) {
         SudoEscalation plain = SudoEscalation.withoutPassword(target);
         CommandResult r = channel.exec(plain.command(), PROBE, TIMEOUT, line -> { });
         if (r.ok()) {
             return plain;
         }
+        return afterRefusal(plain, r, channel);
+    }
+
+    private SudoEscalation afterRefusal(SudoEscalation plain, CommandResult r, CommandChannel channel) {
+        String target = plain.target();
         if (!needsPassword(r)) {
             throw refused(plain, r);
         }

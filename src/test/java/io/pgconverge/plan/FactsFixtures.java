@@ -189,6 +189,7 @@ final class FactsFixtures {
         final Map<String, Integer> sourceLines = new LinkedHashMap<>();
         final List<ConfigSources.FileSetting> fileSettings = new ArrayList<>();
         Optional<String> intent = Optional.empty();
+        Optional<String> liveJob = Optional.empty();
 
         Node(Host host) {
             this.host = host;
@@ -314,6 +315,12 @@ final class FactsFixtures {
             return this;
         }
 
+        /** The job pid file of a long command an earlier apply started and that still runs. */
+        Node liveJob(String text) {
+            liveJob = Optional.of(text);
+            return this;
+        }
+
         Node walLogHints(boolean on) {
             walLogHints = Optional.of(on);
             return setting("wal_log_hints", on ? "on" : "off", "postmaster", "configuration file", null)
@@ -408,7 +415,7 @@ final class FactsFixtures {
             return new NodeFacts(host.name(), true, Optional.empty(), Optional.of(new OsFacts("debian", "12",
                     "x86_64", host.name())), Optional.of(host.pg().binDir()), Optional.of(dataDir), files, running,
                     server, Optional.empty(), Optional.empty(), "", Optional.empty())
-                    .withLeftovers(new io.pgconverge.facts.EngineLeftovers(Optional.empty(), intent, Optional.empty()));
+                    .withLeftovers(new io.pgconverge.facts.EngineLeftovers(Optional.empty(), intent, liveJob));
         }
     }
 }

@@ -71,6 +71,19 @@ class InterruptedApplyPlannerTest {
     }
 
     @Test
+    void aLongCommandStillRunningFromAnEarlierApplyIsSaidInThePlan() {
+        List<FactsFixtures.Node> nodes = converged();
+        nodes.get(1).stopped().intent("base-backup node1\ncopying\n")
+                .liveJob("pid=4242\nstart=123456\nwhat=pg_basebackup from node1\n");
+        Plan plan = plan("node1", nodes);
+        assertTrue(plan.warnings().stream().anyMatch(n -> n.toString().contains("node2")
+                && n.toString().contains("pg_basebackup from node1 (pid 4242) started by an earlier apply is still"
+                + " running")), plan.warnings().toString());
+        assertTrue(ids(plan).contains("node2/basebackup"), ids(plan).toString());
+        assertTrue(plan("node1", converged()).warnings().stream().noneMatch(n -> n.toString().contains("still running")));
+    }
+
+    @Test
     void aFinishedBaseBackupWithoutItsStandbySettingsIsCompletedNotTakenForAFormerPrimary() {
         List<FactsFixtures.Node> nodes = converged();
         nodes.get(1).stopped().control("in production", 0x3000028L).noFile(signal(1));

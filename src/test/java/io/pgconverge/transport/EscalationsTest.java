@@ -134,4 +134,65 @@ class EscalationsTest {
         assertEquals("node1: ansible_become_method su from admin is not supported: su reads its password from a"
                 + " terminal only; use ansible_become_method: sudo", e.getMessage());
     }
+
+    /** A shell over the fake sudo: the script's own echo of the started marker stands in for bash. */
+    private static final class FakeShell extends EscalatingShell {
+        final FakeSudo sudo;
+
+        FakeShell(Escalations escalations, FakeSudo sudo) {
+            super(escalations);
+            this.sudo = sudo;
+        }
+
+        @Override
+        CommandResult exec(List<String> commandLine, byte[] stdin, Duration timeout, Consumer<String> lines) {
+            CommandResult r = sudo.exec(commandLine, stdin, timeout, lines);
+            boolean marked = new String(stdin, StandardCharsets.UTF_8).contains("echo @@pgconverge-started\n");
+            String out = (r.ok() && marked ? "@@pgconverge-started\n" : "") + r.stdout();
+            out.lines().forEach(lines);
+            return new CommandResult(r.exitCode(), out, r.stderr());
+        }
+
+        @Override
+        public String host() {
+            return "node1";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void theFirstScriptIsItsOwnProbeWhenSudoNeedsNoPassword() {
+        Escalations e = Escalations.of(admin(true, BecomeMethod.SUDO), "admin", Optional.empty());
+        FakeShell shell = new FakeShell(e, new FakeSudo(new CommandResult(0, "facts\n", ""),
+                new CommandResult(0, "more\n", "")));
+        List<String> seen = new ArrayList<>();
+        CommandResult first = shell.run(RunAs.SERVER_USER, "cat facts\n", Duration.ofSeconds(5), seen::add);
+        assertEquals("facts\n", first.stdout());
+        assertEquals(List.of("facts"), seen);
+        assertEquals("more\n", shell.run("cat more\n", Duration.ofSeconds(5)).stdout());
+        assertEquals(List.of("sudo -n -u postgres -H bash -s", "sudo -n -u postgres -H bash -s"), shell.sudo.commands);
+        assertEquals("cat more\n", shell.sudo.inputs.get(1), "once known, no marker");
+    }
+
+    @Test
+    void aFirstScriptRefusedBySudoRunsOnceWithThePasswordAfterTheProbe() {
+        Escalations e = Escalations.of(admin(true, BecomeMethod.SUDO), "admin", Optional.of(PASSWORD));
+        FakeShell shell = new FakeShell(e, new FakeSudo(refused("sudo: a password is required\n"), ok(),
+                new CommandResult(0, "facts\n", "")));
+        CommandResult r = shell.run(RunAs.ROOT, "cat facts\n", Duration.ofSeconds(5), line -> { });
+        assertEquals("facts\n", r.stdout());
+        assertEquals(List.of("sudo -n -u root -H bash -s", "sudo -k -S -p  -u root -H bash -s",
+                "sudo -k -S -p  -u root -H bash -s"), shell.sudo.commands);
+        assertEquals("s3cr3t-become\ncat facts\n", shell.sudo.inputs.get(2));
+        Escalations without = Escalations.of(admin(true, BecomeMethod.SUDO), "admin", Optional.empty());
+        FakeShell refusing = new FakeShell(without, new FakeSudo(refused("sudo: a password is required\n")));
+        TransportException t = assertThrows(TransportException.class,
+                () -> refusing.run(RunAs.ROOT, "cat facts\n", Duration.ofSeconds(5), line -> { }));
+        assertTrue(t.getMessage().contains("sudo asks for a password"), t.getMessage());
+        assertThrows(TransportException.class, () -> refusing.checkRunAs(RunAs.ROOT));
+        assertEquals(1, refusing.sudo.commands.size(), "the refusal is kept, sudo not asked again");
+    }
 }
