@@ -117,6 +117,11 @@ public final class OsFactsScript {
                   case "$comm" in ''|postgres*|postmaster*) echo running=1 ;; *) printf 'pid_taken_by=%s\\n' "$comm" ;; esac
                 fi
               fi
+              for w in "$DATA/pg_wal" "$DATA/pg_xlog"; do
+                [ -d "$w" ] && [ -r "$w" ] || continue
+                printf 'wal_newest_segment=%s\\n' "$(ls "$w" | grep -E '^[0-9A-F]{24}$' | sort | tail -n 1)"
+                break
+              done
               if [ -x "$BIN/pg_controldata" ] && [ -r "$DATA/global/pg_control" ]; then
                 echo '@@block controldata'
                 "$BIN/pg_controldata" "$DATA" 2>&1 | base64

@@ -50,7 +50,16 @@ public final class OsReportParser {
         return new OsReport(os, binaries ? Optional.of(binDir) : Optional.empty(), installed,
                 dataDirFacts(dataDir, v, s.blocks()), "1".equals(v.get("data_readable")), "1".equals(v.get("running")),
                 v.getOrDefault("hba_file", ""), files, applied, HotStandbyFacts.of(
-                ControlData.parse(s.blocks().getOrDefault("controldata", "")), s.blocks().getOrDefault("serverlog", "")));
+                ControlData.parse(s.blocks().getOrDefault("controldata", "")), s.blocks().getOrDefault("serverlog", "")),
+                walTimeline(v.get("wal_newest_segment")));
+    }
+
+    /** The timeline of the newest WAL segment's name (its first eight hex digits), when there is one. */
+    static Optional<Integer> walTimeline(String segment) {
+        if (segment == null || !segment.matches("[0-9A-F]{24}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(segment.substring(0, 8), 16)).filter(t -> t > 0);
     }
 
     /** "15.18" from "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)". */

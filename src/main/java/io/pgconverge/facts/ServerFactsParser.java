@@ -54,8 +54,10 @@ public final class ServerFactsParser {
 
     /**
      * A primary's timeline is that of its current WAL file (pg_control_checkpoint lags after a promotion until the
-     * next checkpoint); a standby's is the newest of the received timeline, the minimum recovery point's and the
-     * latest checkpoint's (from SQL on 9.6+, from pg_controldata on 9.5).
+     * next checkpoint); a standby's is the newest of the received timeline, the minimum recovery point's, the
+     * latest checkpoint's (from SQL on 9.6+, from pg_controldata on 9.5) and that of the newest WAL segment it holds:
+     * a standby that followed a promotion holds WAL of the new timeline before its control file says so (at its next
+     * restartpoint), and once its primary is gone no WAL receiver reports it either.
      */
     static int timeline(JsonNode doc, boolean inRecovery, OsReport os) {
         Optional<String> walfile = text(doc, "current_walfile");
@@ -69,6 +71,7 @@ public final class ServerFactsParser {
                 best = Math.max(best, n.asInt());
             }
         }
+        best = Math.max(best, os.walTimeline().orElse(0));
         return best > 0 ? best : os.dataDir().timeline().orElse(0);
     }
 

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  */
 public final class SshjRemoteShell extends EscalatingShell {
     /** Building sshj's configuration (algorithm lists, the crypto provider) is costly: once per process. */
-    private static final Config CONFIG = new DefaultConfig();
+    private static final Config CONFIG = config();
     private final String host;
     private final String target;
     private final SSHClient client;
@@ -48,6 +48,11 @@ public final class SshjRemoteShell extends EscalatingShell {
         this.target = target;
         this.client = client;
         this.acceptedHostKey = acceptedHostKey;
+    }
+
+    private static Config config() {
+        JdkCrypto.install();
+        return new DefaultConfig();
     }
 
     /** Without a become password. */

@@ -1,6 +1,7 @@
 package io.pgconverge.facts;
 
 import io.pgconverge.model.EngineException;
+import io.pgconverge.model.PgLayout;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -103,6 +104,23 @@ class ServerFactsParserTest {
         assertEquals(Optional.of(5432), u.senderPort());
         assertEquals(Optional.of("streaming"), u.receiverStatus());
         assertFalse(s.setting("primary_conninfo").orElseThrow().setting().contains("s3cret"));
+    }
+
+    /**
+     * The primary crashed after a switchover: the standby's WAL receiver is gone and its control file still names the
+     * old timeline until its next restartpoint, but pg_wal already holds WAL of the new one.
+     */
+    @Test
+    void aStandbysTimelineIsThatOfTheNewestWalItHoldsWhenNoReceiverReportsIt() {
+        String json = Fixtures.text("sql-15-standby.json").replaceAll("\"received_tli\": *2", "\"received_tli\": null");
+        String os = Fixtures.text("os-running.txt");
+        PgLayout l = Fixtures.debian(15);
+        assertEquals(1, ServerFactsParser.parse(json, OsReportParser.parse(os, l.dataDir(), l.binDir())).timeline());
+        String withWal = os.replace("running=1\n", "running=1\nwal_newest_segment=00000012000000000000000F\n");
+        assertEquals(18, ServerFactsParser.parse(json, OsReportParser.parse(withWal, l.dataDir(), l.binDir()))
+                .timeline());
+        assertEquals(Optional.empty(), OsReportParser.walTimeline("00000012000000000000000F.partial"));
+        assertEquals(Optional.empty(), OsReportParser.walTimeline(""));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.pgconverge.lab.LabExtension;
 import io.pgconverge.lab.LabExtension.RunningLab;
 import io.pgconverge.lab.LabNode;
 import io.pgconverge.model.Host;
+import io.pgconverge.model.RunAs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,5 +150,65 @@ class SshjLabIT {
     static Host withKnownHosts(Host h, Path knownHosts, boolean acceptNew) {
         return new Host(h.name(), h.address(), h.sshPort(), h.user(), h.privateKeyFile(),
                 Optional.of(knownHosts.toString()), acceptNew, h.connection(), h.pg(), h.vars());
+    }
+
+    /**
+     * The key types users have (Ed25519, RSA and ECDSA, in OpenSSH, PEM and PKCS#8 files) log in, and host keys of
+     * each type are verified, with the JDK's cryptography alone: a second sshd on node1, started here with only that
+     * host key, ended by its pid afterwards.
+     */
+    @Test
+    void everyCommonUserKeyAndHostKeyTypeWorks(RunningLab lab, @TempDir Path tmp) throws Exception {
+        LabNode n = lab.nodes().get(0);
+        Host h = lab.host(n);
+        List<List<String>> kinds = List.of(List.of("ed25519"), List.of("rsa"), List.of("rsa", "-m", "PEM"),
+                List.of("rsa", "-m", "PKCS8"), List.of("ecdsa"), List.of("ecdsa", "-m", "PEM"));
+        try (SshjRemoteShell admin = SshjRemoteShell.connect(h, TIMEOUT)) {
+            assertEquals(0, admin.run("cp ~/.ssh/authorized_keys ~/.ssh/authorized_keys.it\n", TIMEOUT).exitCode());
+            try {
+                for (int i = 0; i < kinds.size(); i++) {
+                    Path key = tmp.resolve("key" + i);
+                    keygen(key, kinds.get(i));
+                    String pub = Files.readString(tmp.resolve("key" + i + ".pub")).strip();
+                    assertEquals(0, admin.run("echo '" + pub + "' >> ~/.ssh/authorized_keys\n", TIMEOUT).exitCode());
+                    Host withKey = new Host(h.name(), h.address(), h.sshPort(), h.user(), Optional.of(key.toString()),
+                            h.knownHostsFile(), false, h.connection(), h.pg(), h.vars());
+                    try (SshjRemoteShell shell = SshjRemoteShell.connect(withKey, TIMEOUT)) {
+                        assertEquals(lab.nodeUser() + "\n", shell.run("id -un\n", TIMEOUT).stdout(), kinds.get(i).toString());
+                    }
+                }
+            } finally {
+                admin.run("mv -f ~/.ssh/authorized_keys.it ~/.ssh/authorized_keys\n", TIMEOUT);
+            }
+            for (String type : List.of("ecdsa", "rsa", "ed25519")) {
+                String dir = "/tmp/pgconverge-it-hostkey-" + type;
+                CommandResult started = admin.run(RunAs.ROOT, "set -e\nrm -rf " + dir + "; mkdir -m 700 " + dir + "\n"
+                        + "ssh-keygen -q -t " + type + " -N '' -f " + dir + "/key\n"
+                        + "/usr/sbin/sshd -p 2222 -h " + dir + "/key -o PidFile=" + dir + "/pid\n"
+                        + "cat " + dir + "/key.pub\n", TIMEOUT, line -> { });
+                assertEquals(0, started.exitCode(), started.stderr());
+                try {
+                    String[] pub = started.stdout().strip().split(" ");
+                    Path knownHosts = tmp.resolve("known_hosts_" + type);
+                    Files.writeString(knownHosts, "[" + n.address() + "]:2222 " + pub[0] + " " + pub[1] + "\n");
+                    Host other = new Host(h.name(), h.address(), 2222, h.user(), h.privateKeyFile(),
+                            Optional.of(knownHosts.toString()), false, h.connection(), h.pg(), h.vars());
+                    try (SshjRemoteShell shell = SshjRemoteShell.connect(other, TIMEOUT)) {
+                        assertEquals(lab.nodeUser() + "\n", shell.run("id -un\n", TIMEOUT).stdout(), type);
+                    }
+                } finally {
+                    admin.run(RunAs.ROOT, "kill $(cat " + dir + "/pid) 2>/dev/null; rm -rf " + dir + "\n", TIMEOUT,
+                            line -> { });
+                }
+            }
+        }
+    }
+
+    private static void keygen(Path file, List<String> kind) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("ssh-keygen", "-q", "-N", "", "-f", file.toString(),
+                "-t"));
+        command.addAll(kind);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }
