@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * One apply per cluster at a time: a lock directory ({@link NodePaths#applyLock()}, never inside a data directory)
- * on every reachable member, taken in inventory order, holding a {@link LockHolder}. A second apply fails fast,
- * naming the holder. A holder that ran on this host and whose process is gone is taken over, and said so; one from
+ * on every reachable member, the first in inventory order before the others, holding a {@link LockHolder}. A
+ * second apply fails fast, naming the holder. A holder that ran on this host and whose process is gone is taken over, and said so; one from
  * another host is removed by {@code pgconverge unlock} or {@code apply --force-unlock ID}.
  */
 public final class ApplyLock implements AutoCloseable {
@@ -30,7 +30,9 @@ public final class ApplyLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock on every given node or none.
+     * Takes the lock on every given node or none: on the first reachable node first, which decides between applies
+     * started at the same time (every apply of the cluster asks it first, so only one gets past it), then on the
+     * others at once.
      *
      * @param forceUnlock the id of a lock to take over whoever holds it (shown by the refusal and by unlock)
      * @param notices     hears each lock taken over from a holder that is gone
@@ -39,19 +41,26 @@ public final class ApplyLock implements AutoCloseable {
                                     Optional<String> forceUnlock, Consumer<String> notices) {
         ApplyLock lock = new ApplyLock(me);
         try {
-            for (Host h : hosts) {
-                RemoteShell shell;
-                try {
-                    shell = shells.apply(h);
-                } catch (TransportException unreachable) {
-                    continue; // the facts report it; a node no apply can reach needs no lock
-                }
-                lock.take(h, shell, forceUnlock, notices);
+            List<Host> rest = new ArrayList<>(hosts);
+            while (!rest.isEmpty() && lock.held.isEmpty()) {
+                Host first = rest.remove(0);
+                reachable(first, shells).ifPresent(shell -> lock.take(first, shell, forceUnlock, notices));
             }
+            Parallel.forEach(rest, h -> reachable(h, shells).ifPresent(shell -> lock.take(h, shell, forceUnlock,
+                    notices)));
             return lock;
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /** The node's shell; none for a node no apply can reach, which needs no lock (the facts report it). */
+    private static Optional<RemoteShell> reachable(Host h, Function<Host, RemoteShell> shells) {
+        try {
+            return Optional.of(shells.apply(h));
+        } catch (TransportException unreachable) {
+            return Optional.empty();
         }
     }
 
@@ -73,18 +82,24 @@ public final class ApplyLock implements AutoCloseable {
             notices.accept(host.name() + ": took over the apply lock from " + named + ", "
                     + (forced ? "removed with --force-unlock" : "whose process is gone"));
         }
-        held.add(new Held(shell, dir));
+        synchronized (held) {
+            held.add(new Held(shell, dir));
+        }
     }
 
     @Override
     public void close() {
-        for (Held h : held) {
+        List<Held> taken;
+        synchronized (held) {
+            taken = List.copyOf(held);
+            held.clear();
+        }
+        Parallel.forEach(taken, h -> {
             try {
                 h.dir().release(me.id());
             } catch (RuntimeException ignored) {
                 // the node went away during the apply; its lock names the holder, which the next apply sees is gone
             }
-        }
-        held.clear();
+        });
     }
 }

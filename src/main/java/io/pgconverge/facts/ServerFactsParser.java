@@ -2,9 +2,9 @@ package io.pgconverge.facts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgconverge.model.EngineException;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,6 @@ import java.util.Optional;
  * holds them.
  */
 public final class ServerFactsParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ServerFactsParser() {
     }
@@ -42,13 +41,15 @@ public final class ServerFactsParser {
 
     private static JsonNode read(String json) {
         try {
-            JsonNode doc = JSON.readTree(json.strip());
+            JsonNode doc = JsonTree.read(json.strip());
             if (doc == null || !doc.isObject()) {
                 throw new EngineException("the facts query returned no JSON object");
             }
             return doc;
         } catch (JsonProcessingException e) {
             throw new EngineException("the facts query returned unreadable JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new EngineException("the facts query returned unreadable JSON: " + e.getMessage(), e);
         }
     }
 

@@ -73,8 +73,10 @@ public final class SshjRemoteShell extends EscalatingShell {
         SSHClient client = new SSHClient(CONFIG);
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+        client.setSocketFactory(NoDelaySockets.INSTANCE);
         try (Timings.Span span = Timings.span(host.name() + ": ssh connect and key exchange")) {
             client.connect(host.address(), host.sshPort());
+            noDelay(client);
         } catch (IOException e) {
             closeQuietly(client);
             if (verifier.refusal() != null) {
@@ -92,6 +94,13 @@ public final class SshjRemoteShell extends EscalatingShell {
         }
         return new SshjRemoteShell(host.name(), target, client, verifier.accepted(),
                 Escalations.of(host, host.user(), becomePassword));
+    }
+
+    /** TCP_NODELAY on the connected socket too, whichever way sshj made it (see {@link NoDelaySockets}). */
+    private static void noDelay(SSHClient client) throws IOException {
+        if (client.getSocket() != null) {
+            client.getSocket().setTcpNoDelay(true);
+        }
     }
 
     private static void authenticate(SSHClient client, Host host) throws IOException {
