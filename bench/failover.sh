@@ -10,7 +10,7 @@ trap 'lab_purge || true' EXIT
 build() { fresh_lab 3; load_pgbench 1; converge >/dev/null; }
 restart_node1() { on 1 "sudo pg_ctlcluster $pg_version main start" >/dev/null; write_row 1 >/dev/null; }
 
-# settle: the restart each promotion by pgconverge needs before the next plan (see bench/lib.sh)
+# settle: waits until the standbys stream again before the next timed step (see bench/lib.sh)
 build
 switchover=$(timed converge primary=node2); settle 2
 switchback=$(timed converge); settle 1

@@ -154,13 +154,9 @@ measure() {
 load_pgbench() { on "${1:-1}" "sudo -u postgres $pgbin/pgbench -q -i -s ${2:-5} postgres >/dev/null 2>&1"; }
 
 playbook="$root/playbooks/ha-cluster.yml"
-# settle N: restarts nodeN, untimed. Needed after pgconverge promotes a node: the promotion removes
-# recovery_target_timeline (a restart-only parameter) from the node's pgconverge.conf and only reloads, and
-# until a restart pg_file_settings carries an error row without file or line that makes every later plan
-# refuse the node ("line 0:  = '' is rejected by the server"). An engine problem, worked around here.
-# It then waits (up to 30 s) until COUNT (default 2) standbys stream from nodeN again, as the engine requires.
+# settle N [COUNT]: waits, untimed (up to 30 s), until COUNT (default 2) standbys stream from nodeN, so that the
+# next timed step starts from a cluster at rest.
 settle() {
-  on "$1" "sudo pg_ctlcluster $pg_version main restart" >/dev/null
   local deadline=$((SECONDS + 30))
   while [ $SECONDS -lt $deadline ]; do
     [ "$(sql "$1" "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'" 2>/dev/null)" = "${2:-2}" ] && return 0
