@@ -57,7 +57,11 @@ public final class Main implements Runnable {
         Timings.enabled();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(out, err, args));
+        int code = run(out, err, args);
+        if (Boolean.getBoolean("pgconverge.cds.preload")) {
+            ClassPreload.all();
+        }
+        System.exit(code);
     }
 
     /** Runs one command line; prints to out and err only; returns 0, 1 or 2 as the SPEC says. */
