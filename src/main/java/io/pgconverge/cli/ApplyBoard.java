@@ -3,6 +3,7 @@ package io.pgconverge.cli;
 import io.pgconverge.exec.Progress;
 import io.pgconverge.exec.TaskOutcome;
 import io.pgconverge.exec.TaskState;
+import io.pgconverge.plan.task.RecordApplied;
 import io.pgconverge.plan.task.Task;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class ApplyBoard {
     ApplyBoard(List<String> hosts, List<Task> tasks, long startNanos) {
         this.startNanos = startNanos;
         hosts.forEach(h -> rows.put(h, new NodeRow()));
-        tasks.forEach(t -> rows.computeIfAbsent(t.host(), h -> new NodeRow()).total++);
+        tasks.stream().filter(ApplyBoard::shown).forEach(t -> rows.computeIfAbsent(t.host(), h -> new NodeRow()).total++);
         rows.values().removeIf(r -> r.total == 0);
     }
 
@@ -44,8 +45,14 @@ final class ApplyBoard {
         private int skipped;
     }
 
+    /** The tasks the plan lists: the applied record each node gets at the end is not one of them. */
+    private static boolean shown(Task task) {
+        return !(task instanceof RecordApplied);
+    }
+
+    /** The task's node line; a task the plan does not list counts on a line of its own that is never drawn. */
     private NodeRow row(Task task) {
-        return rows.computeIfAbsent(task.host(), h -> new NodeRow());
+        return shown(task) ? rows.computeIfAbsent(task.host(), h -> new NodeRow()) : new NodeRow();
     }
 
     void started(Task task) {

@@ -7,6 +7,7 @@ import io.pgconverge.model.RunAs;
 import io.pgconverge.model.Secret;
 import io.pgconverge.plan.task.BaseBackup;
 import io.pgconverge.plan.task.CreateSlot;
+import io.pgconverge.plan.task.RecordApplied;
 import io.pgconverge.plan.task.Reload;
 import io.pgconverge.plan.task.ShellCommand;
 import io.pgconverge.plan.task.Start;
@@ -38,7 +39,10 @@ class ApplyViewTest {
             "postgres");
     private static final Task START = new Start("node2/start", "node2", root("pg_ctlcluster 15 main start"), "");
     private static final Task RELOAD = new Reload("node3/reload", "node3", root("pg_ctlcluster 15 main reload"), "");
-    private static final List<Task> TASKS = List.of(SLOT, STOP, BACKUP, START, RELOAD);
+    /** The applied record every node gets at the end: not a task the plan lists, so never counted in the view. */
+    private static final Task RECORD = new RecordApplied("node1/record-applied", "node1",
+            "/etc/postgresql/15/main/pgconverge.applied", "site.yml", "");
+    private static final List<Task> TASKS = List.of(SLOT, STOP, BACKUP, START, RELOAD, RECORD);
 
     private final StringWriter screen = new StringWriter();
     private final AtomicLong now = new AtomicLong();
@@ -75,6 +79,8 @@ class ApplyViewTest {
         view.taskStarted(STOP);
         view.commandStarted(STOP, "pg_ctlcluster 15 main stop -m fast");
         view.taskStarted(RELOAD);
+        view.taskStarted(RECORD);
+        view.taskFinished(RECORD, done(RECORD, "recorded"));
         now.set(2_500_000_000L);
         view.redraw();
         assertEquals("\r" + ESC + "[4A"
