@@ -37,7 +37,8 @@ public final class LabCommand implements Runnable {
         }
     }
 
-    @Command(name = "up", description = "Bring up node1..N (build the Debian base once); repair what is missing;"
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Bring up node1..N (build the Debian base once); repair what is missing;"
             + " no-op when all runs.")
     static final class Up implements Runnable {
         @CommandLine.Spec
@@ -76,7 +77,8 @@ public final class LabCommand implements Runnable {
         }
     }
 
-    @Command(name = "down", description = "Stop the lab's nodes and take apart their mounts and network (only what"
+    @Command(name = "down", mixinStandardHelpOptions = true,
+            description = "Stop the lab's nodes and take apart their mounts and network (only what"
             + " the lab made); keep the data unless --purge.")
     static final class Down implements Runnable {
         @CommandLine.Spec
@@ -97,7 +99,8 @@ public final class LabCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", description = "Show every lab node: address, namespace, sshd, PostgreSQL, version.")
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show every lab node: address, namespace, sshd, PostgreSQL, version.")
     static final class Status implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

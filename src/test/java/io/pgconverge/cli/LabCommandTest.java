@@ -44,4 +44,27 @@ class LabCommandTest {
                 && !java.nio.file.Files.exists(Path.of("/tmp/with space")),
                 err.toString());
     }
+
+    @Test
+    void everyLabActionHasItsHelp() {
+        for (String action : new String[] {"up", "down", "status"}) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run("lab", action, "--help"), err.toString());
+            assertTrue(out.toString().startsWith("Usage: pgconverge lab " + action + " "), out.toString());
+        }
+    }
+
+    /** Only the command that runs is built; help of the whole tool and of another command still lists all. */
+    @Test
+    void theCommandNamedIsTheOnlyOneBuiltAndHelpListsThemAll() {
+        assertEquals(java.util.List.of(LabCommand.class), Main.commandsFor("--debug", "lab", "up"));
+        assertEquals(10, Main.commandsFor("--help").size());
+        assertEquals(10, Main.commandsFor("completion").size());
+        assertEquals(10, Main.commandsFor("no-such-command").size());
+        assertEquals(0, run("--help"));
+        for (String name : new String[] {"lab", "validate", "facts", "plan", "apply", "graph", "ping", "status",
+                "unlock", "completion"}) {
+            assertTrue(out.toString().contains("\n  " + name + " "), name + " in:\n" + out);
+        }
+    }
 }
