@@ -44,10 +44,13 @@ abstract class EscalatingShell implements RemoteShell {
         Optional<Escalation> untried = escalations.untried(who);
         if (untried.isPresent()) {
             CommandResult r = exec(untried.get().command(), ScriptInput.of(untried.get(), STARTED + "\n" + script),
-                    timeout, new WithoutFirst(lines));
-            if (r.stdout().startsWith(STARTED_LINE)) {
+                    timeout, new WithoutMarker(lines));
+            int marker = r.stdout().startsWith(STARTED_LINE) ? 0 : r.stdout().indexOf("\n" + STARTED_LINE);
+            if (marker >= 0) {
+                int from = marker == 0 ? 0 : marker + 1;
                 escalations.started(who, untried.get());
-                return new CommandResult(r.exitCode(), r.stdout().substring(STARTED_LINE.length()), r.stderr());
+                return new CommandResult(r.exitCode(), r.stdout().substring(0, from)
+                        + r.stdout().substring(from + STARTED_LINE.length()), r.stderr());
             }
             Escalation escalation = escalations.afterRefusal(who, r, this::exec);
             return exec(escalation.command(), ScriptInput.of(escalation, script), timeout, lines);
@@ -61,22 +64,23 @@ abstract class EscalatingShell implements RemoteShell {
         escalations.forRun(who, this::exec);
     }
 
-    /** Passes on every line but the first, the started marker when the script started. */
-    private static final class WithoutFirst implements Consumer<String> {
+    /**
+     * Passes on every line but the started marker (the first such line; what a login prints before the script, such
+     * as a banner, is passed on as it would be without the marker).
+     */
+    private static final class WithoutMarker implements Consumer<String> {
         private final Consumer<String> lines;
-        private boolean first = true;
+        private boolean seen;
 
-        WithoutFirst(Consumer<String> lines) {
+        WithoutMarker(Consumer<String> lines) {
             this.lines = lines;
         }
 
         @Override
         public synchronized void accept(String line) {
-            if (first) {
-                first = false;
-                if (line.equals(STARTED_LINE.strip())) {
-                    return;
-                }
+            if (!seen && line.equals(STARTED_LINE.strip())) {
+                seen = true;
+                return;
             }
             lines.accept(line);
         }

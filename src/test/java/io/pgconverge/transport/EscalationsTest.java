@@ -136,7 +136,7 @@ class EscalationsTest {
     }
 
     /** A shell over the fake sudo: the script's own echo of the started marker stands in for bash. */
-    private static final class FakeShell extends EscalatingShell {
+    private static class FakeShell extends EscalatingShell {
         final FakeSudo sudo;
 
         FakeShell(Escalations escalations, FakeSudo sudo) {
@@ -175,6 +175,26 @@ class EscalationsTest {
         assertEquals("more\n", shell.run("cat more\n", Duration.ofSeconds(5)).stdout());
         assertEquals(List.of("sudo -n -u postgres -H bash -s", "sudo -n -u postgres -H bash -s"), shell.sudo.commands);
         assertEquals("cat more\n", shell.sudo.inputs.get(1), "once known, no marker");
+    }
+
+    /** A login that prints a banner before the script: the script still counts as started, and runs once. */
+    @Test
+    void aBannerBeforeTheMarkerStillShowsTheScriptStarted() {
+        Escalations e = Escalations.of(admin(true, BecomeMethod.SUDO), "admin", Optional.empty());
+        FakeShell shell = new FakeShell(e, new FakeSudo(new CommandResult(0, "facts\n", ""))) {
+            @Override
+            CommandResult exec(List<String> commandLine, byte[] stdin, Duration timeout, Consumer<String> lines) {
+                CommandResult r = super.exec(commandLine, stdin, timeout, line -> { });
+                String out = "Welcome to node1\n" + r.stdout();
+                out.lines().forEach(lines);
+                return new CommandResult(r.exitCode(), out, r.stderr());
+            }
+        };
+        List<String> seen = new ArrayList<>();
+        CommandResult r = shell.run(RunAs.SERVER_USER, "cat facts\n", Duration.ofSeconds(5), seen::add);
+        assertEquals("Welcome to node1\nfacts\n", r.stdout());
+        assertEquals(List.of("Welcome to node1", "facts"), seen);
+        assertEquals(1, shell.sudo.commands.size());
     }
 
     @Test
